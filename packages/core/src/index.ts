@@ -1,0 +1,1 @@
+export { DefineResult, defineElement, type ElementConstructor } from './define-element.js';

@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+// Node-side tests with Node's own test runner (TypeScript through tsx):
+//   unit — every *.test.ts of the packages whose package.json says `"reel": { "testEnv": "node" }`
+//          and of apps/*;
+//   e2e  — e2e/**/*.test.ts: user journeys in Debian's Chromium (playwright-core) against the site.
+// Extra arguments narrow the run to matching file paths: `node scripts/test-node.mjs unit contracts`.
+// Totals go to .test-results/<suite>.json for `npm test`'s summary line.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { findFiles, root, workspacePackages } from './workspace.mjs';
+
+const [suite = 'unit', ...filters] = process.argv.slice(2);
+let files;
+if (suite === 'unit') {
+  files = workspacePackages()
+    .filter((p) => p.testEnv === 'node')
+    .flatMap((p) => findFiles(p.dir, '.test.ts'));
+} else if (suite === 'e2e') {
+  files = findFiles(join(root, 'e2e'), '.test.ts');
+} else {
+  console.error(`unknown suite ${suite} (unit or e2e)`);
+  process.exit(2);
+}
+files = files.map((f) => relative(root, f)).filter((f) => filters.every((x) => f.includes(x)));
+
+const resultsDir = join(root, '.test-results');
+mkdirSync(resultsDir, { recursive: true });
+const tapFile = join(resultsDir, `${suite}.tap`);
+rmSync(tapFile, { force: true });
+
+if (files.length === 0) {
+  console.log(`no ${suite} test files`);
+  writeFileSync(join(resultsDir, `${suite}.json`), JSON.stringify({ passed: 0, failed: 0 }));
+  process.exit(0);
+}
+
+const args = [
+  '--conditions=development',
+  '--import',
+  'tsx',
+  '--test',
+  `--test-concurrency=${suite === 'e2e' ? 1 : 2}`,
+  '--test-reporter=spec',
+  '--test-reporter-destination=stdout',
+  '--test-reporter=tap',
+  `--test-reporter-destination=${tapFile}`,
+  ...files,
+];
+const r = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit', env: { ...process.env, REEL_TEST: '1' } });
+
+let passed = 0;
+let failed = 0;
+try {
+  const tap = readFileSync(tapFile, 'utf8');
+  passed = Number(/^# pass (\d+)/m.exec(tap)?.[1] ?? 0);
+  failed = Number(/^# fail (\d+)/m.exec(tap)?.[1] ?? 0) + Number(/^# cancelled (\d+)/m.exec(tap)?.[1] ?? 0);
+} catch {
+  failed = 1;
+}
+if (r.status !== 0 && failed === 0) failed = 1;
+writeFileSync(join(resultsDir, `${suite}.json`), JSON.stringify({ passed, failed }));
+process.exit(r.status ?? 1);
