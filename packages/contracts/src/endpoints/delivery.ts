@@ -1,0 +1,6 @@
+// Filled in by the contract work for this domain; see catalog.ts for the model.
+import { defineEndpoint as _defineEndpoint } from '../endpoint.js';
+
+void _defineEndpoint;
+export const delivery = {} as const;
+export const batch = {} as const;

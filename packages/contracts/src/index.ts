@@ -1,0 +1,34 @@
+// The API contract. Import what you use: every export is a plain value, so a bundler keeps only
+// the domains (and their schemas) an element touches.
+export * from './common.js';
+export * from './endpoint.js';
+export { admin } from './endpoints/admin.js';
+export { account, auth, devices, mfa, sessions } from './endpoints/auth.js';
+export { billing, integrations } from './endpoints/billing.js';
+export { bundles } from './endpoints/bundles.js';
+export { anime, BrowseSort, catalog, home } from './endpoints/catalog.js';
+export { batch, delivery } from './endpoints/delivery.js';
+export { history } from './endpoints/history.js';
+export { insights } from './endpoints/insights.js';
+export { notifications } from './endpoints/notifications.js';
+export { ops } from './endpoints/ops.js';
+export { partner } from './endpoints/partner.js';
+export { player } from './endpoints/player.js';
+export { profiles } from './endpoints/profiles.js';
+export { reviews } from './endpoints/reviews.js';
+export { schedule } from './endpoints/schedule.js';
+export { search } from './endpoints/search.js';
+export { settings } from './endpoints/settings.js';
+export { watchlist } from './endpoints/watchlist.js';
+export * from './permissions.js';
+export * from './schemas/account.js';
+export * from './schemas/admin.js';
+export * from './schemas/billing.js';
+export * from './schemas/catalog.js';
+export * from './schemas/discovery.js';
+export * from './schemas/ops.js';
+export * from './schemas/partner.js';
+export * from './schemas/player.js';
+export * from './schemas/reviews.js';
+export * from './schemas/security.js';
+export * from './schemas/viewer.js';
