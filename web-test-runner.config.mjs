@@ -1,5 +1,6 @@
 // Browser tests: every *.test.ts of every browser package, in Debian's headless Chromium.
 // Run one package's tests with: pnpm test:browser --files 'packages/core/src/**/*.test.ts'
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
@@ -34,13 +35,66 @@ function countingReporter() {
   };
 }
 
+/**
+ * Every test page runs under the Content-Security-Policy the product ships with: no inline script
+ * without this response's nonce, no eval, and Trusted Types enforced, so `unsafeHTML`,
+ * `.innerHTML =`, an inline event handler or a `javascript:` URL fails the test that slips.
+ * The runner page's own inline scripts (log tracking, config) get the per-response nonce here.
+ * A guard script, first in <head>, turns every `securitypolicyviolation` that reaches `window`
+ * into an uncaught error (which fails the running test); a test that provokes a violation on
+ * purpose claims it by stopping the event's propagation at `document`.
+ */
+export const testPagePolicy = (nonce) =>
+  [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}'`,
+    `style-src 'self' 'nonce-${nonce}'`,
+    "img-src 'self' data: blob:",
+    "media-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "worker-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "require-trusted-types-for 'script'",
+    // lit-html's own policy; 'allow-duplicates' because separately built bundles each carry lit.
+    "trusted-types lit-html 'allow-duplicates'",
+  ].join('; ');
+
+const violationGuard = `window.__reelCspViolations = [];
+window.addEventListener('securitypolicyviolation', (e) => {
+  const what = e.effectiveDirective + (e.blockedURI ? ' blocked ' + e.blockedURI : '') + (e.sample ? ' (' + e.sample + ')' : '');
+  window.__reelCspViolations.push(what);
+  setTimeout(() => { throw new Error('Content-Security-Policy violation: ' + what); });
+});`;
+
+function strictContentSecurityPolicy() {
+  return async (ctx, next) => {
+    await next();
+    if (ctx.path !== '/' || !ctx.response.is('html') || typeof ctx.body !== 'string') return;
+    const nonce = randomBytes(16).toString('base64');
+    const withGuard = ctx.body.includes('<head>')
+      ? ctx.body.replace('<head>', `<head><script>${violationGuard}</script>`)
+      : `<script>${violationGuard}</script>${ctx.body}`;
+    ctx.body = withGuard.replace(/<(script|style)\b/g, `<$1 nonce="${nonce}"`);
+    ctx.set('Content-Security-Policy', testPagePolicy(nonce));
+  };
+}
+
 export default {
   rootDir: root,
   files: browserPackages.map((p) => `${relative(p.dir)}/src/**/*.test.ts`),
   nodeResolve: { exportConditions: ['development', 'browser'] },
+  middleware: [strictContentSecurityPolicy()],
   plugins: [esbuildPlugin({ ts: true, tsconfig: `${root}/tsconfig.base.json`, target: 'es2022' })],
   browsers: [
     chromeLauncher({
+      // One browser context (a window of its own) per page: with `concurrency` > 1, pages opened as
+      // tabs of one window are hidden behind each other, so requestAnimationFrame, focus and
+      // :focus-visible stop working in all but one of them and fixtures time out.
+      createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
       launchOptions: {
         executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
         headless: true,

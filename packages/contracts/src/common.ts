@@ -24,6 +24,12 @@ export const Money = z.object({ amount: z.int(), currency: z.string().check(z.re
 /** An email address. */
 export const Email = z.email().check(z.maxLength(254));
 
+/**
+ * A boolean in a query string: `true`/`false` (or `1`/`0`, `yes`/`no`) as the server receives it,
+ * or a boolean as a caller passes it. (`z.coerce.boolean()` would read `"false"` as true.)
+ */
+export const QueryBool = z.union([z.boolean(), z.stringbool()]);
+
 /** `{ id }` path params. */
 export const IdParams = z.object({ id: Id });
 

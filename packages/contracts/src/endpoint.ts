@@ -66,12 +66,14 @@ export interface EndpointDefinition<
   Q extends ObjectSchema | undefined = ObjectSchema | undefined,
   B extends AnySchema | undefined = AnySchema | undefined,
   R extends AnySchema | undefined = AnySchema | undefined,
+  Path extends string = string,
+  K extends BodyKind = BodyKind,
 > {
   /** Stable operation name, `<domain>.<verb>`: `watchlist.reorder`. Never renamed once shipped. */
   operation: string;
   method: HttpMethod;
   /** Path under the API base (`/api/v1`), params in braces: `/users/{profile_id}/watchlist`. */
-  path: string;
+  path: Path;
   summary: string;
   /** Path parameters; every `{name}` of `path` must be a key. */
   params?: P;
@@ -81,7 +83,7 @@ export interface EndpointDefinition<
   status?: 200 | 201 | 202 | 204;
   /** Success body (one event's data for an event stream). Omitted for 204. */
   response?: R;
-  bodyKind?: BodyKind;
+  bodyKind?: K;
   /** Error statuses this endpoint can answer besides 400/401/403/404/429/500 (409, 413, 422, 423 …). */
   errors?: readonly number[];
   auth: Auth;
@@ -101,20 +103,31 @@ export type Endpoint<
   Q extends ObjectSchema | undefined = ObjectSchema | undefined,
   B extends AnySchema | undefined = AnySchema | undefined,
   R extends AnySchema | undefined = AnySchema | undefined,
-> = EndpointDefinition<P, Q, B, R> & { status: 200 | 201 | 202 | 204; bodyKind: BodyKind };
+  Path extends string = string,
+  K extends BodyKind = BodyKind,
+> = EndpointDefinition<P, Q, B, R, Path, K> & { status: 200 | 201 | 202 | 204; bodyKind: K };
 
 // biome-ignore lint/suspicious/noExplicitAny: any endpoint, whatever its schemas.
-export type AnyEndpoint = Endpoint<any, any, any, any>;
+export type AnyEndpoint = Endpoint<any, any, any, any, string, BodyKind>;
 
 /** The TypeScript types of an endpoint's parts, as the client sends and receives them. */
-export type ParamsOf<E> =
-  E extends Endpoint<infer P, infer _Q, infer _B, infer _R> ? (P extends ObjectSchema ? z.infer<P> : undefined) : never;
-export type QueryOf<E> =
-  E extends Endpoint<infer _P, infer Q, infer _B, infer _R> ? (Q extends ObjectSchema ? z.input<Q> : undefined) : never;
-export type BodyOf<E> =
-  E extends Endpoint<infer _P, infer _Q, infer B, infer _R> ? (B extends AnySchema ? z.input<B> : undefined) : never;
-export type ResponseOf<E> =
-  E extends Endpoint<infer _P, infer _Q, infer _B, infer R> ? (R extends AnySchema ? z.output<R> : undefined) : never;
+export type ParamsOf<E> = E extends { params?: infer P }
+  ? P extends ObjectSchema
+    ? z.infer<P>
+    : undefined
+  : undefined;
+export type QueryOf<E> = E extends { query?: infer Q } ? (Q extends ObjectSchema ? z.input<Q> : undefined) : undefined;
+export type BodyOf<E> = E extends { body?: infer B } ? (B extends AnySchema ? z.input<B> : undefined) : undefined;
+export type ResponseOf<E> = E extends { response?: infer R }
+  ? R extends AnySchema
+    ? z.output<R>
+    : undefined
+  : undefined;
+
+/** The names of a path's `{params}`, in order: `PathParamNames<'/a/{x}/b/{y}'>` is `['x', 'y']`. */
+export type PathParamNames<Path extends string> = Path extends `${string}{${infer Name}}${infer Rest}`
+  ? [Name, ...PathParamNames<Rest>]
+  : [];
 
 /**
  * Defines an endpoint. Fills in defaults (status 200, or 204 without a response; JSON bodies)
@@ -128,11 +141,13 @@ export type ResponseOf<E> =
  * });
  */
 export function defineEndpoint<
+  const Path extends string,
   P extends ObjectSchema | undefined = undefined,
   Q extends ObjectSchema | undefined = undefined,
   B extends AnySchema | undefined = undefined,
   R extends AnySchema | undefined = undefined,
->(definition: EndpointDefinition<P, Q, B, R>): Endpoint<P, Q, B, R> {
+  K extends BodyKind = 'json',
+>(definition: EndpointDefinition<P, Q, B, R, Path, K>): Endpoint<P, Q, B, R, Path, K> {
   const names = [...definition.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
   const keys = definition.params ? Object.keys(definition.params.def.shape) : [];
   if (names.length !== keys.length || names.some((n) => !keys.includes(n as string))) {
@@ -144,7 +159,7 @@ export function defineEndpoint<
   return {
     ...definition,
     status,
-    bodyKind: definition.bodyKind ?? (status === 204 ? BodyKind.none : BodyKind.json),
+    bodyKind: (definition.bodyKind ?? (status === 204 ? BodyKind.none : BodyKind.json)) as K,
   };
 }
 

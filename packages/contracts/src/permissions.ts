@@ -3,6 +3,8 @@
  * require, and the server enforces it on every request.
  */
 export const Permission = {
+  /** The admin landing page: every staff role has it. */
+  dashboardView: 'dashboard.view',
   catalogManage: 'catalog.manage',
   taxonomyManage: 'taxonomy.manage',
   assetsManage: 'assets.manage',
@@ -10,6 +12,7 @@ export const Permission = {
   downloadsManage: 'downloads.manage',
   analyticsView: 'analytics.view',
   costsView: 'costs.view',
+  costsManage: 'costs.manage',
   sessionsManage: 'sessions.manage',
   staffManage: 'staff.manage',
   permissionsManage: 'permissions.manage',
@@ -29,14 +32,15 @@ export const allPermissions: readonly Permission[] = Object.values(Permission);
 export const BuiltInRoles = {
   admin: allPermissions,
   content_editor: [
+    Permission.dashboardView,
     Permission.catalogManage,
     Permission.taxonomyManage,
     Permission.assetsManage,
     Permission.bundlesManage,
     Permission.downloadsManage,
   ],
-  moderator: [Permission.reviewsModerate, Permission.auditView],
-  support: [Permission.sessionsManage, Permission.auditView],
-  analyst: [Permission.analyticsView, Permission.costsView, Permission.observabilityView],
+  moderator: [Permission.dashboardView, Permission.reviewsModerate, Permission.auditView],
+  support: [Permission.dashboardView, Permission.sessionsManage, Permission.auditView],
+  analyst: [Permission.dashboardView, Permission.analyticsView, Permission.costsView, Permission.observabilityView],
 } as const satisfies Record<string, readonly Permission[]>;
 export type BuiltInRole = keyof typeof BuiltInRoles;

@@ -1,1 +1,61 @@
 export { DefineResult, defineElement, type ElementConstructor } from './define-element.js';
+export {
+  type EmitOptions,
+  ErrorSource,
+  emit,
+  type ReelErrorDetail,
+  type ReelEventDetail,
+  type ReelEventName,
+  type ReelLocaleChangeDetail,
+  type ReelRetryDetail,
+} from './events.js';
+export {
+  formatDate,
+  formatDuration,
+  formatList,
+  formatNumber,
+  formatRelativeTime,
+  plural,
+  pluralCategory,
+} from './i18n/format.js';
+export {
+  allLocales,
+  isReelLocale,
+  isTargetLocale,
+  localeDirection,
+  localeInfo,
+  matchLocale,
+  type ReelLocale,
+  sourceLocale,
+  type TargetLocale,
+  targetLocales,
+} from './i18n/locales.js';
+export {
+  bindDocumentLocale,
+  ensureLocalization,
+  getLocale,
+  registerTranslations,
+  setLocale,
+  type TranslationLoader,
+} from './i18n/localization.js';
+export { type ErrorReporter, isEmptyValue, ReelElement, setErrorReporter, type TaskRenderers } from './reel-element.js';
+export {
+  type EmptyStateOptions,
+  type ErrorStateOptions,
+  errorMessage,
+  renderEmptyState,
+  renderErrorState,
+  renderSkeleton,
+  type SkeletonOptions,
+  stateStyles,
+} from './states.js';
+export {
+  adoptTheme,
+  applyTheme,
+  getTheme,
+  hostStyles,
+  type ReelToken,
+  ThemeMode,
+  tokenDeclarations,
+  tokens,
+} from './theme.js';

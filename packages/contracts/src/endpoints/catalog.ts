@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Id, PageQuery, page, Region, Slug } from '../common.js';
+import { Id, PageQuery, page, QueryBool, Region, Slug } from '../common.js';
 import { Auth, defineEndpoint, Retry } from '../endpoint.js';
 import {
   Arc,
@@ -262,7 +262,7 @@ export const anime = {
     summary: 'The anime catalog with sub/dub and simulcast filters',
     query: z.extend(PageQuery, {
       audio: z.optional(z.enum(['sub', 'dub'])),
-      simulcast: z.optional(z.coerce.boolean()),
+      simulcast: z.optional(QueryBool),
       genre: z.optional(z.string().check(z.maxLength(200))),
       sort: z.optional(BrowseSort),
     }),

@@ -1,0 +1,3 @@
+import { elementConfig } from '../../build/vite-element.mjs';
+
+export default elementConfig({ entries: { index: 'src/index.ts' } });

@@ -1,0 +1,14 @@
+// Do not modify this file by hand!
+// Re-generate this file by running lit-localize
+
+/* eslint-disable no-irregular-whitespace */
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+export const templates = {
+  'core.empty.heading': `لا يوجد شيء هنا بعد`,
+  'core.error.details': `التفاصيل`,
+  'core.error.heading': `حدث خطأ ما`,
+  'core.error.retry': `إعادة المحاولة`,
+  'core.error.text': `تعذّر تحميل هذا الجزء من الصفحة. بقية الصفحة تعمل كالمعتاد.`,
+  'core.loading': `جارٍ التحميل…`,
+};

@@ -1,0 +1,14 @@
+// Do not modify this file by hand!
+// Re-generate this file by running lit-localize
+
+/* eslint-disable no-irregular-whitespace */
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+export const templates = {
+  'core.empty.heading': `Aún no hay nada aquí`,
+  'core.error.details': `Detalles`,
+  'core.error.heading': `Algo salió mal`,
+  'core.error.retry': `Reintentar`,
+  'core.error.text': `Esta parte de la página no se pudo cargar. El resto sigue funcionando.`,
+  'core.loading': `Cargando…`,
+};
