@@ -9,6 +9,7 @@
 // `standalone` entry, carrying its own copy of every dependency; dynamic imports (hls.js) stay
 // lazy chunks; every file name is content-hashed and listed in dist/standalone/.vite/manifest.json.
 import { resolve } from 'node:path';
+import { pureContractPlugin } from './pure-annotate.mjs';
 
 /** Conditions used to resolve workspace packages to their TypeScript sources. */
 export const resolveConditions = ['development', 'browser', 'module', 'import', 'default'];
@@ -28,6 +29,7 @@ export function elementConfig({ entries, standalone = {} }) {
     }
     return {
       resolve: { conditions: resolveConditions },
+      plugins: [pureContractPlugin()],
       logLevel: 'warn',
       build: {
         outDir: isStandalone ? 'dist/standalone' : 'dist',

@@ -1,30 +1,19 @@
 #!/usr/bin/env node
-// Generated, checked-in files must match what their generators produce now (run
-// `pnpm generate` to refresh them). Each generator is a script that prints the file's content.
+// Generated, checked-in files must match what their generators produce now. Each generator runs
+// with `--check` (write nothing, exit 1 when stale); refresh them with `pnpm generate`.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { root } from './workspace.mjs';
 
-/** [checked-in file, generator script that writes it with --write or prints it with --check] */
-export const generated = [];
+/** Generator scripts (run through tsx). */
+const generators = ['packages/contracts/scripts/generate.ts'];
 
-let stale = 0;
-for (const [file, script] of generated) {
-  const r = spawnSync(
-    process.execPath,
-    ['--conditions=development', '--import', 'tsx', join(root, script), '--stdout'],
-    {
-      cwd: root,
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-    },
-  );
-  const current = existsSync(join(root, file)) ? readFileSync(join(root, file), 'utf8') : '';
-  if (r.status !== 0 || r.stdout !== current) {
-    console.error(`stale: ${file} — run \`pnpm generate\``);
-    stale++;
-  } else console.log(`up to date: ${file}`);
+let failed = 0;
+for (const script of generators) {
+  const r = spawnSync(process.execPath, ['--conditions=development', '--import', 'tsx', join(root, script), '--check'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (r.status !== 0) failed++;
 }
-if (generated.length === 0) console.log('no generated files yet');
-process.exit(stale ? 1 : 0);
+process.exit(failed ? 1 : 0);

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { pureContractEsbuildPlugin } from '../build/pure-annotate.mjs';
 import { formatTable } from './table.mjs';
 import { root, workspacePackages } from './workspace.mjs';
 
@@ -37,6 +38,7 @@ export async function measure(entry, { external = false } = {}) {
       define: { 'process.env.NODE_ENV': '"production"' },
       plugins: external
         ? [
+            pureContractEsbuildPlugin(),
             {
               name: 'bare-external',
               setup(b) {
@@ -46,7 +48,7 @@ export async function measure(entry, { external = false } = {}) {
               },
             },
           ]
-        : [],
+        : [pureContractEsbuildPlugin()],
       tsconfig: join(root, 'tsconfig.base.json'),
     });
     const outputs = result.metafile.outputs;

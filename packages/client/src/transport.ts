@@ -1,7 +1,7 @@
 import {
   type AnyEndpoint,
   type BodyOf,
-  batch,
+  batchRun,
   buildPath,
   ErrorBody,
   type ParamsOf,
@@ -393,7 +393,7 @@ export function createTransport(options: ClientOptions): Transport {
   }
 
   async function sendBatch(items: BatchItem[]) {
-    const batchEndpoint = batch.run;
+    const batchEndpoint = batchRun;
     const result = (await send(
       batchEndpoint,
       `${baseUrl}${batchEndpoint.path}`,

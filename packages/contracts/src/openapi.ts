@@ -65,7 +65,9 @@ function rewriteRefs(value: unknown, io: string, components: Json): unknown {
     for (const [k, v] of Object.entries(value)) {
       if (k === '$ref' && typeof v === 'string' && v.startsWith('#/$defs/')) {
         out[k] = `#/components/schemas/${v.slice('#/$defs/'.length)}`;
-      } else if (k !== '$schema' && k !== 'id') out[k] = rewriteRefs(v, io, components);
+      } else if (k === '$schema' || (k === 'id' && typeof v === 'string')) {
+        // zod's own metadata, not part of the schema
+      } else out[k] = rewriteRefs(v, io, components);
     }
     return out;
   }

@@ -1,7 +1,30 @@
 // The element classes and helpers of @reel/ui, with no side effects: importing this registers
-// nothing. `@reel/ui/define` registers every tag.
-export { type IconDefinition, type IconName, getIcon, iconNames, registerIcons } from './icons.js';
-export { ReelButton, ButtonVariant, ControlSize } from './reel-button.js';
+// nothing. `@reel/ui/define` registers every tag (and the package's translations).
+export { labelStride, niceStep, niceTicks } from './chart-scale.js';
+export { ReelFormControl } from './form-control.js';
+export { getIcon, type IconDefinition, type IconName, iconNames, registerIcons } from './icons.js';
+export { positionPopup } from './popup.js';
+export { ReelBadge } from './reel-badge.js';
+export { ButtonVariant, ControlSize, ReelButton } from './reel-button.js';
+export { type ChartSeries, ReelChart } from './reel-chart.js';
+export { ReelCheckbox } from './reel-checkbox.js';
+export { ReelConfirmDialog } from './reel-confirm-dialog.js';
+export { type DialogCloseSource, ReelDialog } from './reel-dialog.js';
+export { ReelEmptyState } from './reel-empty-state.js';
+export { ReelErrorPanel } from './reel-error-panel.js';
+export { ReelFormField } from './reel-form-field.js';
 export { ReelIcon } from './reel-icon.js';
 export { ReelIconButton } from './reel-icon-button.js';
-export { ReelTextField, type ReelChangeDetail } from './reel-text-field.js';
+export { ReelMenu } from './reel-menu.js';
+export { ReelMenuItem } from './reel-menu-item.js';
+export { ReelProgressBar } from './reel-progress-bar.js';
+export { ReelSelect, type SelectOption } from './reel-select.js';
+export { ReelSkeleton } from './reel-skeleton.js';
+export { ReelSpinner } from './reel-spinner.js';
+export { ReelSwitch } from './reel-switch.js';
+export { ReelTab } from './reel-tab.js';
+export { ReelTabPanel } from './reel-tab-panel.js';
+export { ReelTabs } from './reel-tabs.js';
+export { type ReelChangeDetail, ReelTextField } from './reel-text-field.js';
+export { ReelToast, type ToastCloseReason, ToastVariant } from './reel-toast.js';
+export { announce, ReelToastRegion, type ToastHandle, type ToastOptions, toast } from './reel-toast-region.js';

@@ -53,7 +53,7 @@ export class PopupController implements ReactiveController {
       anchor: () => Element | null | undefined;
       popup: () => HTMLElement | null | undefined;
       onOutside: () => void;
-      placement?: PopupOptions;
+      placement?: () => PopupOptions;
     },
   ) {
     host.addController(this);
@@ -62,7 +62,7 @@ export class PopupController implements ReactiveController {
   private reposition = () => {
     const anchor = this.options.anchor();
     const popup = this.options.popup();
-    if (anchor && popup) positionPopup(anchor, popup, this.options.placement);
+    if (anchor && popup) positionPopup(anchor, popup, this.options.placement?.());
   };
 
   private onPointerDown = (event: PointerEvent) => {
@@ -114,7 +114,13 @@ export function typeAhead<T>(items: readonly T[], label: (item: T) => string, qu
   const q = query.toLocaleLowerCase();
   for (let i = 1; i <= items.length; i++) {
     const index = (from + i) % items.length;
-    if (label(items[index] as T).trim().toLocaleLowerCase().startsWith(q)) return index;
+    if (
+      label(items[index] as T)
+        .trim()
+        .toLocaleLowerCase()
+        .startsWith(q)
+    )
+      return index;
   }
   return -1;
 }

@@ -1,6 +1,6 @@
+import { expect, html, oneEvent } from '@open-wc/testing';
 import { setLocale } from '@reel/core';
 import { mountMany, themedFixture } from '@reel/core/testing';
-import { expect, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import './define.js';
 import type { ReelButton } from './reel-button.js';

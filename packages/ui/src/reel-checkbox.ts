@@ -1,5 +1,5 @@
-import { emit } from '@reel/core';
 import { msg } from '@lit/localize';
+import { emit } from '@reel/core';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
@@ -55,7 +55,11 @@ export class ReelCheckbox extends ReelFormControl {
   protected override updated(_changed: PropertyValues<this>): void {
     this.internals.setFormValue(this.checked ? this.value : null);
     if (this.required && !this.checked) {
-      this.internals.setValidity({ valueMissing: true }, msg('Check this box to continue.', { id: 'ui.checkbox.required' }), this.input);
+      this.internals.setValidity(
+        { valueMissing: true },
+        msg('Check this box to continue.', { id: 'ui.checkbox.required' }),
+        this.input,
+      );
     } else {
       this.internals.setValidity({});
     }

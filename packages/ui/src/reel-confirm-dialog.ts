@@ -57,7 +57,7 @@ export class ReelConfirmDialog extends ReelElement {
     });
   }
 
-  private get matches(): boolean {
+  private get typedMatches(): boolean {
     return this.confirmText === '' || this.typed.trim() === this.confirmText;
   }
 
@@ -75,7 +75,7 @@ export class ReelConfirmDialog extends ReelElement {
 
   private confirm(event?: Event) {
     event?.preventDefault();
-    if (!this.matches || this.busy) return;
+    if (!this.typedMatches || this.busy) return;
     const confirmed = emit(this, 'reel-confirm', {}, { cancelable: true });
     if (!confirmed.defaultPrevented) this.finish(true);
     else {
@@ -108,7 +108,7 @@ export class ReelConfirmDialog extends ReelElement {
         ${
           this.confirmText
             ? html`<reel-text-field
-                autofocus
+                .autofocus=${true}
                 autocomplete="off"
                 label=${msg(str`Type “${this.confirmText}” to confirm`, { id: 'ui.confirm.type' })}
                 .value=${this.typed}
@@ -122,14 +122,14 @@ export class ReelConfirmDialog extends ReelElement {
             : nothing
         }
       </div>
-      <reel-button slot="footer" part="cancel-button" ?autofocus=${!this.confirmText} @click=${this.cancel}>
+      <reel-button slot="footer" part="cancel-button" .autofocus=${!this.confirmText} @click=${this.cancel}>
         ${this.cancelLabel || msg('Cancel', { id: 'ui.confirm.cancel' })}
       </reel-button>
       <reel-button
         slot="footer"
         part="confirm-button"
         variant=${this.danger ? 'danger' : 'primary'}
-        ?disabled=${!this.matches}
+        ?disabled=${!this.typedMatches}
         ?loading=${this.busy}
         @click=${() => this.confirm()}
       >

@@ -1,6 +1,6 @@
+import { ReelElement } from '@reel/core';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, queryAssignedElements } from 'lit/decorators.js';
-import { ReelElement } from '@reel/core';
 import { styles } from './reel-form-field.styles.js';
 
 const LABELABLE = 'input, select, textarea, [role="textbox"], [role="combobox"], [role="slider"], [role="spinbutton"]';

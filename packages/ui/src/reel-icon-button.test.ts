@@ -1,6 +1,6 @@
+import { expect, html } from '@open-wc/testing';
 import { setLocale } from '@reel/core';
 import { mountMany, themedFixture } from '@reel/core/testing';
-import { expect, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import './define.js';
 import type { ReelIconButton } from './reel-icon-button.js';
@@ -11,7 +11,9 @@ describe('reel-icon-button', () => {
   afterEach(() => setLocale('en'));
 
   it('is named by its label, with the icon hidden, and passes axe', async () => {
-    const el = await themedFixture<ReelIconButton>(html`<reel-icon-button name="settings" label="Settings"></reel-icon-button>`);
+    const el = await themedFixture<ReelIconButton>(
+      html`<reel-icon-button name="settings" label="Settings"></reel-icon-button>`,
+    );
     expect(button(el).getAttribute('aria-label')).to.equal('Settings');
     expect(button(el).hasAttribute('aria-pressed')).to.equal(false);
     expect(el.shadowRoot!.querySelector('.tooltip')!.getAttribute('aria-hidden')).to.equal('true');
@@ -37,7 +39,9 @@ describe('reel-icon-button', () => {
   });
 
   it('shows its tooltip on keyboard focus', async () => {
-    const el = await themedFixture<ReelIconButton>(html`<reel-icon-button name="pip" label="Picture in picture"></reel-icon-button>`);
+    const el = await themedFixture<ReelIconButton>(
+      html`<reel-icon-button name="pip" label="Picture in picture"></reel-icon-button>`,
+    );
     const before = document.createElement('button');
     el.before(before);
     before.focus();
@@ -47,7 +51,9 @@ describe('reel-icon-button', () => {
   });
 
   it('keeps its tooltip centred in right-to-left text', async () => {
-    const el = await themedFixture<ReelIconButton>(html`<reel-icon-button name="pip" label="صورة داخل صورة"></reel-icon-button>`);
+    const el = await themedFixture<ReelIconButton>(
+      html`<reel-icon-button name="pip" label="صورة داخل صورة"></reel-icon-button>`,
+    );
     await setLocale('ar');
     await el.updateComplete;
     expect(el.getAttribute('dir')).to.equal('rtl');
@@ -57,7 +63,9 @@ describe('reel-icon-button', () => {
   });
 
   it('leaves nothing behind when mounted and removed many times', async () => {
-    const leaked = await mountMany(() => Object.assign(document.createElement('reel-icon-button'), { name: 'play', label: 'Play' }));
+    const leaked = await mountMany(() =>
+      Object.assign(document.createElement('reel-icon-button'), { name: 'play', label: 'Play' }),
+    );
     expect([...leaked]).to.deep.equal([]);
   });
 });

@@ -1,6 +1,6 @@
+import { expect, html } from '@open-wc/testing';
 import { setLocale } from '@reel/core';
 import { themedFixture } from '@reel/core/testing';
-import { expect, html } from '@open-wc/testing';
 import { svg } from 'lit';
 import './define.js';
 import { iconNames, registerIcons } from './icons.js';
@@ -12,11 +12,37 @@ describe('reel-icon', () => {
   it('draws every icon of the set as inline SVG, hidden from assistive technology', async () => {
     const names = iconNames();
     expect(names).to.include.members([
-      'play', 'pause', 'plus', 'check', 'chevron-left', 'chevron-right', 'chevron-up', 'chevron-down', 'close',
-      'search', 'bell', 'user', 'settings', 'volume', 'volume-off', 'fullscreen', 'pip', 'subtitles', 'star',
-      'thumbs-up', 'thumbs-down', 'trash', 'drag-handle', 'download', 'info', 'warning', 'error',
+      'play',
+      'pause',
+      'plus',
+      'check',
+      'chevron-left',
+      'chevron-right',
+      'chevron-up',
+      'chevron-down',
+      'close',
+      'search',
+      'bell',
+      'user',
+      'settings',
+      'volume',
+      'volume-off',
+      'fullscreen',
+      'pip',
+      'subtitles',
+      'star',
+      'thumbs-up',
+      'thumbs-down',
+      'trash',
+      'drag-handle',
+      'download',
+      'info',
+      'warning',
+      'error',
     ]);
-    const wrapper = await themedFixture<HTMLDivElement>(html`<div>${names.map((n) => html`<reel-icon name=${n}></reel-icon>`)}</div>`);
+    const wrapper = await themedFixture<HTMLDivElement>(
+      html`<div>${names.map((n) => html`<reel-icon name=${n}></reel-icon>`)}</div>`,
+    );
     for (const icon of wrapper.querySelectorAll('reel-icon')) {
       await icon.updateComplete;
       const el = icon.shadowRoot!.querySelector('svg')!;

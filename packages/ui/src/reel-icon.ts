@@ -1,7 +1,7 @@
 import { ReelElement } from '@reel/core';
 import { html, nothing } from 'lit';
-import { classMap } from 'lit/directives/class-map.js';
 import { property } from 'lit/decorators.js';
+import { classMap } from 'lit/directives/class-map.js';
 import { getIcon } from './icons.js';
 import { styles } from './reel-icon.styles.js';
 

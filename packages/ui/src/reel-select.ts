@@ -62,7 +62,7 @@ export class ReelSelect extends ReelFormControl {
     anchor: () => this.combobox,
     popup: () => this.listbox,
     onOutside: () => this.close(),
-    placement: { matchWidth: true, offset: 4 },
+    placement: () => ({ matchWidth: true, offset: 4 }),
   });
 
   /** The options shown (from `options`, else from `<option>` children). */
@@ -211,7 +211,7 @@ export class ReelSelect extends ReelFormControl {
     }
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
+  protected override updated(changed: PropertyValues): void {
     if (changed.has('open')) {
       if (this.open) this.popup.show();
       else if (changed.get('open') === true) this.popup.hide();
@@ -263,7 +263,7 @@ export class ReelSelect extends ReelFormControl {
         <span class=${classMap({ value: true, placeholder: !selected })}>${selected?.label ?? this.placeholder}</span>
         <reel-icon class="chevron" name="chevron-down"></reel-icon>
       </div>
-      <div id="listbox" class="popup" part="listbox" role="listbox" aria-labelledby="label" tabindex="-1" popover="manual"
+      <div id="listbox" class="popup" part="listbox" role="listbox" aria-labelledby="label" tabindex="-1" .popover=${'manual'}
         @mousedown=${(e: Event) => e.preventDefault()}
       >
         ${this.items.map(
