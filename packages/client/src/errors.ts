@@ -84,11 +84,4 @@ export function isAbortError(error: unknown): boolean {
 }
 
 /** Formats a zod issue path as `items[2].title_id`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else out += out ? `.${String(part)}` : String(part);
-  }
-  return out;
-}
+export { formatIssuePath as formatPath } from '@reel/contracts';

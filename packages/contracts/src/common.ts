@@ -87,3 +87,13 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 /** An empty success body `{ ok: true }` for actions that have nothing else to say. */
 export const Ok = z.object({ ok: z.literal(true) });
+
+/** Formats a validation issue's path as the error envelope names fields: `items[2].title_id`. */
+export function formatIssuePath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out ? `.${String(part)}` : String(part);
+  }
+  return out;
+}

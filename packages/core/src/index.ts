@@ -1,4 +1,5 @@
 export { DefineResult, defineElement, type ElementConstructor } from './define-element.js';
+export { styleProps } from './directives.js';
 export {
   type EmitOptions,
   ErrorSource,

@@ -51,6 +51,10 @@ export const buttonStyles = css`
     cursor: not-allowed;
     opacity: 0.45;
   }
+  .button.loading[aria-disabled='true'] {
+    cursor: progress;
+    opacity: 1;
+  }
   .button:disabled:hover {
     background: var(--_bg);
   }
@@ -79,9 +83,9 @@ export const buttonStyles = css`
     --_border: var(--reel-color-border-strong);
   }
   .danger {
-    --_bg: var(--reel-color-danger);
-    --_bg-hover: color-mix(in srgb, var(--reel-color-danger) 85%, var(--reel-color-text));
-    --_bg-active: color-mix(in srgb, var(--reel-color-danger) 75%, var(--reel-color-text));
+    --_bg: var(--reel-color-danger-solid);
+    --_bg-hover: color-mix(in srgb, var(--reel-color-danger-solid) 88%, #fff);
+    --_bg-active: color-mix(in srgb, var(--reel-color-danger-solid) 80%, #000);
     --_fg: var(--reel-color-on-danger);
   }
   .overlay {

@@ -29,3 +29,24 @@ export function focusFirst(roots: readonly Element[]): boolean {
   }
   return false;
 }
+
+/**
+ * The elements that take Tab focus inside `root`, in the order Tab visits them, walking the flat
+ * tree (into shadow roots, through slots) — the order a focus trap has to wrap around.
+ */
+export function tabbableElements(root: Element | ShadowRoot): HTMLElement[] {
+  const found: HTMLElement[] = [];
+  const visit = (node: Node) => {
+    if (node instanceof HTMLElement) {
+      if (node.matches(SKIP) || node.hidden) return;
+      if (node.tabIndex >= 0 && !node.shadowRoot?.delegatesFocus && node.checkVisibility()) found.push(node);
+    }
+    let children: Iterable<Node>;
+    if (node instanceof HTMLSlotElement) children = node.assignedNodes({ flatten: true });
+    else if (node instanceof Element && node.shadowRoot) children = node.shadowRoot.childNodes;
+    else children = node.childNodes;
+    for (const child of children) visit(child);
+  };
+  for (const child of root instanceof ShadowRoot ? root.childNodes : [root]) visit(child);
+  return found;
+}

@@ -1,9 +1,8 @@
 import { msg } from '@lit/localize';
-import { formatNumber, ReelElement } from '@reel/core';
+import { formatNumber, ReelElement, styleProps } from '@reel/core';
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { labelStride, niceTicks } from './chart-scale.js';
 import { styles } from './reel-chart.styles.js';
 
@@ -118,7 +117,7 @@ export class ReelChart extends ReelElement {
         role="group"
         aria-labelledby="caption"
         tabindex=${hasData ? '0' : '-1'}
-        style=${styleMap({ height: `${this.height}px` })}
+        ${styleProps({ height: `${this.height}px` })}
         @keydown=${this.onKeyDown}
         @blur=${() => {
           this.active = -1;
@@ -212,7 +211,7 @@ export class ReelChart extends ReelElement {
 
   private renderTooltip(at: number, width: number): TemplateResult {
     const left = Math.min(Math.max(at, 64), width - 64);
-    return html`<div class="tooltip" part="tooltip" aria-hidden="true" style=${styleMap({ left: `${left}px` })}>
+    return html`<div class="tooltip" part="tooltip" aria-hidden="true" ${styleProps({ left: `${left}px` })}>
       <strong>${this.labels[this.active]}</strong>
       ${this.series.map(
         (s, i) => html`<div class="row s${i % 5}">

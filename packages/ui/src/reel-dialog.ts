@@ -4,7 +4,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { focusFirst } from './focus.js';
+import { focusFirst, tabbableElements } from './focus.js';
 import { deepActiveElement } from './popup.js';
 import { styles } from './reel-dialog.styles.js';
 
@@ -115,6 +115,25 @@ export class ReelDialog extends ReelElement {
     this.requestClose('escape');
   }
 
+  /** Wraps Tab and Shift+Tab around the dialog: the page behind is inert, and so is the browser's UI here. */
+  private onKeyDown(event: KeyboardEvent) {
+    if (event.key !== 'Tab' || event.defaultPrevented) return;
+    const panel = this.renderRoot.querySelector('.panel');
+    if (!panel) return;
+    const tabbable = tabbableElements(panel);
+    const first = tabbable[0];
+    const last = tabbable[tabbable.length - 1];
+    const active = deepActiveElement();
+    if (!first || !last) return;
+    if (event.shiftKey && (active === first || !tabbable.includes(active as HTMLElement))) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && active === last) {
+      event.preventDefault();
+      first.focus();
+    }
+  }
+
   private onClick(event: MouseEvent) {
     if (this.lightDismiss && event.target === this.dialog) this.requestClose('backdrop');
   }
@@ -128,6 +147,7 @@ export class ReelDialog extends ReelElement {
       @cancel=${this.onCancel}
       @close=${this.onNativeClose}
       @click=${this.onClick}
+      @keydown=${this.onKeyDown}
     >
       <div class="panel">
         <header class="header">

@@ -28,7 +28,7 @@ export const styles = [
       outline: 2px solid var(--reel-color-focus);
       outline-offset: 0;
     }
-    :host([error]) ::slotted(:is(input, textarea, select)) {
+    :host([error]:not([error=''])) ::slotted(:is(input, textarea, select)) {
       border-color: var(--reel-color-danger);
     }
     .group {

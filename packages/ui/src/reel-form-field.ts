@@ -67,7 +67,7 @@ export class ReelFormField extends ReelElement {
     if (this.group) return;
     const control = this.control;
     if (!control) return;
-    const description = [this.error, this.helpText].filter(Boolean).join('. ');
+    const description = [this.error, this.helpText].filter(Boolean).join(' ');
     this.set(control, 'aria-label', this.label);
     this.set(control, 'aria-description', description);
     this.set(control, 'aria-invalid', this.error ? 'true' : '');

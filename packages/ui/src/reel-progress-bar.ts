@@ -1,9 +1,8 @@
-import { formatNumber, ReelElement } from '@reel/core';
+import { formatNumber, ReelElement, styleProps } from '@reel/core';
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { styles } from './reel-progress-bar.styles.js';
 
 /**
@@ -60,7 +59,7 @@ export class ReelProgressBar extends ReelElement {
         aria-valuemax=${ifDefined(this.indeterminate ? undefined : max)}
         aria-valuenow=${ifDefined(this.indeterminate ? undefined : value)}
         aria-valuetext=${ifDefined(this.indeterminate ? undefined : this.valueText || percent)}
-        style=${styleMap({ '--_value': `${(value / max) * 100}%` })}
+        ${styleProps({ '--_value': `${(value / max) * 100}%` })}
       >
         <div class="fill" part="fill"></div>
       </div>`;

@@ -106,6 +106,8 @@ export class ReelSelect extends ReelFormControl {
 
   private close() {
     this.open = false;
+    this.search = '';
+    clearTimeout(this.searchTimer);
   }
 
   private choose(index: number) {

@@ -57,6 +57,14 @@ export class ReelTabs extends ReelElement {
     for (const panel of panels) panel.hidden = panel.name !== this.value;
   };
 
+  protected override willUpdate(_changed: PropertyValues<this>): void {
+    // Default to the first enabled tab before rendering, not after (no second update).
+    if (!this.value) {
+      const first = [...this.querySelectorAll<ReelTab>(':scope > reel-tab')].find((t) => !t.disabled);
+      if (first) this.value = first.panel;
+    }
+  }
+
   protected override updated(_changed: PropertyValues<this>): void {
     this.sync();
   }

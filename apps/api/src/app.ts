@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import { ErrorCode } from '@reel/contracts';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Config } from './config.js';
+import type { Database, Db } from './db/client.js';
+import { HttpError } from './http/errors.js';
+import type { Principal } from './http/principal.js';
+import { registerRoutes } from './routes/index.js';
+import { KeyStore } from './services/keys.js';
+import { registerSite } from './site.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    db: Db;
+    database: Database;
+    keys: KeyStore;
+    /** Operations served, for tests that walk the contract. */
+    reel: { routes: Set<string> };
+  }
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+  interface FastifyContextConfig {
+    endpoint?: import('@reel/contracts').AnyEndpoint;
+  }
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/**
+ * Builds the API as a Fastify instance (not listening): plugins in order — external (CORS,
+ * security headers, cookies), then services (database, signing keys), then the contract's routes.
+ */
+export async function buildApp(config: Config, database: Database, options: FastifyServerOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]', 'res.headers["set-cookie"]'],
+    },
+    bodyLimit: 1024 * 1024,
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+    trustProxy: false,
+    ...options,
+  });
+
+  app.decorate('config', config);
+  app.decorate('database', database);
+  app.decorate('db', database.db);
+  app.decorate('reel', { routes: new Set<string>() });
+  app.decorateRequest('principal', null);
+  const keys = new KeyStore(database.db, config.publicOrigin);
+  await keys.load();
+  app.decorate('keys', keys);
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(cors, {
+    origin: (origin, callback) => {
+      if (!origin) return callback(null, true);
+      callback(null, origin === config.publicOrigin || config.allowedOrigins.includes(origin));
+    },
+    credentials: true,
+    exposedHeaders: ['x-request-id', 'retry-after'],
+    allowedHeaders: ['authorization', 'content-type', 'idempotency-key', 'x-request-id', 'x-playback-token', 'x-api-key'],
+  });
+  await app.register(helmet, {
+    // The shell sets its own CSP per HTML response; API answers are JSON.
+    contentSecurityPolicy: false,
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+  });
+  await app.register(cookie);
+
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string; validation?: unknown }, request, reply) => {
+    let status = 500;
+    let code: string = ErrorCode.internal;
+    let message = 'Something went wrong on our side. Try again; if it keeps happening, quote the request id.';
+    let details: HttpError['details'];
+    if (error instanceof HttpError) {
+      status = error.status;
+      code = error.code;
+      message = error.message;
+      details = error.details;
+      if (error.headers) reply.headers(error.headers);
+    } else if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      status = 413;
+      code = ErrorCode.payloadTooLarge;
+      message = 'The request body is too large';
+    } else if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      status = 415;
+      code = 'unsupported_media_type';
+      message = 'Send the body as application/json';
+    } else if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error instanceof SyntaxError || error.code?.startsWith('FST_ERR_CTP_')) {
+      status = 400;
+      code = ErrorCode.validationFailed;
+      message = 'The request body is not valid JSON';
+    } else if (error.statusCode === 429) {
+      status = 429;
+      code = ErrorCode.rateLimited;
+      message = error.message;
+    } else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      status = error.statusCode;
+      code = status === 404 ? ErrorCode.notFound : ErrorCode.validationFailed;
+      message = error.message;
+    }
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    reply.code(status).send({ error: { code, message, ...(details ? { details } : {}), request_id: request.id } });
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    reply.code(404).send({
+      error: { code: ErrorCode.notFound, message: `No route for ${request.method} ${request.url.split('?')[0]}`, request_id: request.id },
+    });
+  });
+
+  await registerRoutes(app);
+  registerSite(app);
+  return app;
+}

@@ -1,0 +1,3 @@
+// The database schema, one file per domain. drizzle-kit reads this module to generate migrations.
+export * from './auth.js';
+export * from './catalog.js';

@@ -1,0 +1,89 @@
+import { allPermissions, BuiltInRoles, ErrorCode, type Permission } from '@reel/contracts';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
+import type { Db } from '../db/client.js';
+import { roles, sessions, userRoles, users } from '../db/schema/index.js';
+import type { KeyStore } from '../services/keys.js';
+import { HttpError } from './errors.js';
+
+/** Who is calling: a signed-in account, acting for one of its profiles or not yet. */
+export interface Principal {
+  kind: 'user';
+  userId: string;
+  sessionId: string;
+  /** The profile chosen for this session (token claim), if any. */
+  profileId: string | null;
+  email: string;
+  status: 'active' | 'deactivated' | 'pending_deletion';
+  plan: string;
+  region: string;
+  roles: string[];
+  permissions: Set<Permission>;
+  /** When the session last re-authenticated (or signed in). */
+  reauthAt: Date | null;
+}
+
+const builtIn = BuiltInRoles as Record<string, readonly Permission[]>;
+
+/** The effective permissions of a set of role names (built-in roles and custom ones). */
+export async function permissionsOf(db: Db, roleNames: string[]): Promise<Set<Permission>> {
+  const out = new Set<Permission>();
+  const custom: string[] = [];
+  for (const name of roleNames) {
+    if (builtIn[name]) for (const p of builtIn[name]) out.add(p);
+    else custom.push(name);
+  }
+  if (custom.length) {
+    const rows = await db.select({ permissions: roles.permissions }).from(roles).where(inArray(roles.name, custom));
+    for (const r of rows) for (const p of r.permissions) if ((allPermissions as readonly string[]).includes(p)) out.add(p as Permission);
+  }
+  return out;
+}
+
+/**
+ * Resolves the `Authorization: Bearer` header into a principal, or null when there is none.
+ * Throws 401 `token_expired` for an expired or invalid token, and 401 `unauthenticated` for a
+ * session that was revoked (its access tokens stop working at once, not at expiry).
+ * Permissions are read on every request, so a change of role takes effect on the next one.
+ */
+export async function resolvePrincipal(request: FastifyRequest, db: Db, keys: KeyStore): Promise<Principal | null> {
+  const header = request.headers.authorization;
+  if (!header) return null;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match) throw new HttpError(401, ErrorCode.unauthenticated, 'The Authorization header must be "Bearer <token>"');
+  let claims: Awaited<ReturnType<KeyStore['verifyAccessToken']>>;
+  try {
+    claims = await keys.verifyAccessToken(match[1] as string);
+  } catch {
+    throw new HttpError(401, ErrorCode.tokenExpired, 'Your session token expired or is not valid; refresh it');
+  }
+  const [row] = await db
+    .select({
+      userId: users.id,
+      email: users.email,
+      status: users.status,
+      plan: users.plan,
+      region: users.region,
+      reauthAt: sessions.reauthAt,
+      profileId: sessions.profileId,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, claims.sid), eq(sessions.userId, claims.sub), isNull(sessions.revokedAt)));
+  if (!row) throw new HttpError(401, ErrorCode.unauthenticated, 'This session was signed out');
+  const roleRows = await db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, row.userId));
+  const roleNames = roleRows.map((r) => r.role);
+  return {
+    kind: 'user',
+    userId: row.userId,
+    sessionId: claims.sid,
+    profileId: claims.pid ?? null,
+    email: row.email,
+    status: row.status,
+    plan: row.plan,
+    region: row.region,
+    roles: roleNames,
+    permissions: await permissionsOf(db, roleNames),
+    reauthAt: row.reauthAt,
+  };
+}
