@@ -2,9 +2,14 @@
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
+import { DEMO_ACCOUNTS, seedDemo } from './seed/index.js';
 
 const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+if (config.seedDemo) {
+  const seeded = await seedDemo(database.db, { log: (line) => console.log(`› ${line}`) });
+  if (seeded) console.log('› demo catalog and accounts created');
+}
 const app = await buildApp(config, database);
 
 const close = async (signal: string) => {
@@ -17,4 +22,9 @@ process.once('SIGINT', () => void close('SIGINT'));
 process.once('SIGTERM', () => void close('SIGTERM'));
 
 await app.listen({ host: config.host, port: config.port });
-console.log(`Reel API on http://${config.host}:${config.port}/api/v1 (${database.kind}, data in ${config.dataDir})`);
+console.log(`
+Reel is running at http://${config.host}:${config.port}  (API under /api/v1; ${database.kind}, data in ${config.dataDir})
+Demo accounts (development only):
+  viewer  ${DEMO_ACCOUNTS.viewer.email} / ${DEMO_ACCOUNTS.viewer.password}
+  admin   ${DEMO_ACCOUNTS.admin.email} / ${DEMO_ACCOUNTS.admin.password}
+`);

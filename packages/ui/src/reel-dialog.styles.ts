@@ -23,9 +23,7 @@ const base = css`
     transition:
       opacity var(--reel-duration-normal) var(--reel-easing-standard),
       translate var(--reel-duration-normal) var(--reel-easing-emphasized),
-      scale var(--reel-duration-normal) var(--reel-easing-emphasized),
-      overlay var(--reel-duration-normal) allow-discrete,
-      display var(--reel-duration-normal) allow-discrete;
+      scale var(--reel-duration-normal) var(--reel-easing-emphasized);
   }
   dialog[open] {
     display: flex;
@@ -38,10 +36,8 @@ const base = css`
     background: var(--reel-color-scrim);
     backdrop-filter: blur(2px);
     opacity: 0;
-    transition:
-      opacity var(--reel-duration-normal) var(--reel-easing-standard),
-      overlay var(--reel-duration-normal) allow-discrete,
-      display var(--reel-duration-normal) allow-discrete;
+    /* Entry only: an exit transition keeps the dialog in the top layer, and reopening then misbehaves. */
+    transition: opacity var(--reel-duration-normal) var(--reel-easing-standard);
   }
   dialog[open]::backdrop {
     opacity: 1;

@@ -83,20 +83,17 @@ describe('reel-dialog', () => {
     const { opener, dialog } = await mountWithOpener();
     await open(opener, dialog);
     const request = oneEvent(dialog, 'reel-dialog-close-request');
-    console.log('DBG1');
     dialog.shadowRoot!.querySelector<HTMLElement>('[part="close-button"]')!.shadowRoot!.querySelector('button')!.click();
     expect((await request).detail.source).to.equal('close-button');
     await dialog.updateComplete;
     expect(native(dialog).open).to.equal(false);
 
-    console.log('DBG2');
     dialog.lightDismiss = true;
     await open(opener, dialog);
-    console.log('DBG3', dialog.lightDismiss, dialog.open, native(dialog).open, native(dialog).matches(':modal'), getComputedStyle(native(dialog)).display);
-    dialog.addEventListener('reel-dialog-close-request', (e) => console.log('REQ', e.detail.source));
-    document.addEventListener('click', (e) => console.log('CLICK', (e.composedPath()[0] as Element).localName, e.clientX, e.clientY), { capture: true });
-    document.addEventListener('pointerdown', (e) => console.log('PDOWN', (e.composedPath()[0] as Element).localName), { capture: true });
     const backdrop = oneEvent(dialog, 'reel-dialog-close-request');
+    console.log('DBG', document.elementFromPoint(3, 3)?.localName, innerWidth, innerHeight, JSON.stringify(native(dialog).getBoundingClientRect()));
+    await new Promise((r) => setTimeout(r, 300));
+    console.log('DBG', document.elementFromPoint(3, 3)?.localName);
     await sendMouse({ type: 'click', position: [3, 3] });
     expect((await backdrop).detail.source).to.equal('backdrop');
   });
