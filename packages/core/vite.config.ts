@@ -1,6 +1,6 @@
 import { elementConfig } from '../../build/vite-element.mjs';
 
 export default elementConfig({
-  entries: { index: 'src/index.ts' },
-  standalone: { core: 'src/index.ts' },
+  entries: { index: 'src/index.ts', define: 'src/define.ts' },
+  standalone: { 'reel-auth-provider': 'src/define.ts' },
 });

@@ -12,7 +12,8 @@ class StylePropsDirective extends Directive {
 
   constructor(part: PartInfo) {
     super(part);
-    if (part.type !== PartType.ELEMENT) throw new Error('styleProps() is an element binding: <div ${styleProps({…})}>');
+    if (part.type !== PartType.ELEMENT)
+      throw new Error('styleProps() is an element binding (inside a tag, not an attribute value)');
   }
 
   render(_props: Readonly<Record<string, string | number | null | undefined>>): unknown {

@@ -60,3 +60,8 @@ export {
   tokenDeclarations,
   tokens,
 } from './theme.js';
+export { clientContext, type Session, type SessionMode, sessionContext } from './contexts.js';
+export { createLifecycles, type LifecycleOptions, type LifecycleProps, type Lifecycles } from './lifecycles.js';
+export { ReelAuthProvider } from './reel-auth-provider.js';
+export { SessionConsumer, type SessionHost } from './session-consumer.js';
+export { SessionController, type SessionControllerOptions, type SessionSnapshot } from './session-controller.js';

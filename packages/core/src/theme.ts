@@ -52,9 +52,9 @@ export const tokenDeclarations = {
   '--reel-color-on-inverse': 'light-dark(#ffffff, #0b0b0d)',
 
   // Status.
-  '--reel-color-success': 'light-dark(#14804a, #3ccf85)',
+  '--reel-color-success': 'light-dark(#0e6b3c, #3ccf85)',
   '--reel-color-success-soft': 'light-dark(rgb(20 128 74 / 0.12), rgb(60 207 133 / 0.16))',
-  '--reel-color-warning': 'light-dark(#8f5d00, #f7b84b)',
+  '--reel-color-warning': 'light-dark(#7a4d00, #f7b84b)',
   '--reel-color-warning-soft': 'light-dark(rgb(143 93 0 / 0.12), rgb(247 184 75 / 0.16))',
   '--reel-color-danger': 'light-dark(#c0262d, #ff6b6b)',
   '--reel-color-danger-solid': 'light-dark(#c0262d, #d1242f)',

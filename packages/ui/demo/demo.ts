@@ -28,8 +28,8 @@ const genres = [
 const page = html`
   <header class="page">
     <div>
-      <h1><span>Reel</span> UI primitives</h1>
-      <p>Accessible building blocks for every Reel element — themed with <code>--reel-*</code> tokens.</p>
+      <h1 class="page-title"><span class="brand">Reel</span> UI primitives</h1>
+      <p class="page-lede">Accessible building blocks for every Reel element — themed with <code>--reel-*</code> tokens.</p>
     </div>
     <div class="row">
       <reel-badge variant="outline">v0.1</reel-badge>

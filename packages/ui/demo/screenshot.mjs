@@ -46,7 +46,10 @@ const server = createServer((req, res) => {
   const file = path === '/' ? join(here, 'index.html') : path === '/demo.js' ? join(dist, 'demo.js') : join(here, path);
   try {
     const body = readFileSync(file);
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'content-security-policy': policy });
+    res.writeHead(200, {
+      'content-type': types[extname(file)] ?? 'application/octet-stream',
+      'content-security-policy': policy,
+    });
     res.end(body);
   } catch {
     res.writeHead(404).end();
@@ -57,7 +60,13 @@ const { port } = server.address();
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 try {
   const page = await browser.newPage({ viewport: { width, height: 900 }, deviceScaleFactor: 1 });
@@ -66,8 +75,23 @@ try {
     if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text());
   });
   page.on('pageerror', (e) => problems.push(String(e)));
-  const query = new URLSearchParams({ theme: option('theme', 'dark'), locale: option('locale', 'en'), open: option('open', '') });
-  await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => console.error('VIOLATION', e.effectiveDirective, e.sample, e.target?.nodeName, e.target?.localName, e.target?.getRootNode?.()?.host?.localName)));
+  const query = new URLSearchParams({
+    theme: option('theme', 'dark'),
+    locale: option('locale', 'en'),
+    open: option('open', ''),
+  });
+  await page.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(
+        'VIOLATION',
+        e.effectiveDirective,
+        e.sample,
+        e.target?.nodeName,
+        e.target?.localName,
+        e.target?.getRootNode?.()?.host?.localName,
+      ),
+    ),
+  );
   await page.goto(`http://127.0.0.1:${port}/?${query}`);
   await page.waitForSelector('html[data-ready]');
   await page.waitForTimeout(600);

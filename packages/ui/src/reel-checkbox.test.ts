@@ -1,6 +1,6 @@
+import { expect, html, oneEvent } from '@open-wc/testing';
 import { setLocale } from '@reel/core';
 import { mountMany, themedFixture } from '@reel/core/testing';
-import { expect, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import './define.js';
 import type { ReelCheckbox } from './reel-checkbox.js';
@@ -11,7 +11,9 @@ describe('reel-checkbox', () => {
   afterEach(() => setLocale('en'));
 
   it('is a native checkbox named by its slotted label, and passes axe', async () => {
-    const el = await themedFixture<ReelCheckbox>(html`<reel-checkbox help-text="Starts the next episode.">Autoplay</reel-checkbox>`);
+    const el = await themedFixture<ReelCheckbox>(
+      html`<reel-checkbox help-text="Starts the next episode.">Autoplay</reel-checkbox>`,
+    );
     expect(input(el).type).to.equal('checkbox');
     expect(input(el).getAttribute('aria-labelledby')).to.equal('text');
     expect(input(el).getAttribute('aria-describedby')).to.equal('help');
@@ -53,7 +55,9 @@ describe('reel-checkbox', () => {
   });
 
   it('follows a disabled fieldset', async () => {
-    const form = await themedFixture<HTMLFormElement>(html`<form><fieldset disabled><reel-checkbox>x</reel-checkbox></fieldset></form>`);
+    const form = await themedFixture<HTMLFormElement>(
+      html`<form><fieldset disabled><reel-checkbox>x</reel-checkbox></fieldset></form>`,
+    );
     const el = form.querySelector('reel-checkbox')!;
     await el.updateComplete;
     expect(input(el).disabled).to.equal(true);

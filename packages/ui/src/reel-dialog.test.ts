@@ -1,6 +1,6 @@
+import { expect, html, oneEvent } from '@open-wc/testing';
 import { setLocale } from '@reel/core';
 import { mountMany, themedFixture } from '@reel/core/testing';
-import { expect, html, oneEvent } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import './define.js';
 import { deepActiveElement } from './popup.js';
@@ -37,7 +37,9 @@ describe('reel-dialog', () => {
     await open(opener, dialog);
     expect(native(dialog).open).to.equal(true);
     expect(native(dialog).matches(':modal')).to.equal(true);
-    expect(dialog.shadowRoot!.getElementById(native(dialog).getAttribute('aria-labelledby')!)!.textContent).to.equal('Edit profile');
+    expect(dialog.shadowRoot!.getElementById(native(dialog).getAttribute('aria-labelledby')!)!.textContent).to.equal(
+      'Edit profile',
+    );
     expect(deepActiveElement()?.localName).to.equal('input');
     await expect(dialog).to.be.accessible();
   });
@@ -50,7 +52,10 @@ describe('reel-dialog', () => {
       await sendKeys({ press: 'Tab' });
       const active = deepActiveElement();
       expect(active, `tab ${i}`).to.exist;
-      expect(active!.getRootNode() === document ? dialog.contains(active) : true, `tab ${i}: ${active?.localName}`).to.equal(true);
+      expect(
+        active!.getRootNode() === document ? dialog.contains(active) : true,
+        `tab ${i}: ${active?.localName}`,
+      ).to.equal(true);
     }
     await sendKeys({ down: 'Shift' });
     for (let i = 0; i < 6; i++) {
@@ -83,7 +88,10 @@ describe('reel-dialog', () => {
     const { opener, dialog } = await mountWithOpener();
     await open(opener, dialog);
     const request = oneEvent(dialog, 'reel-dialog-close-request');
-    dialog.shadowRoot!.querySelector<HTMLElement>('[part="close-button"]')!.shadowRoot!.querySelector('button')!.click();
+    dialog
+      .shadowRoot!.querySelector<HTMLElement>('[part="close-button"]')!
+      .shadowRoot!.querySelector('button')!
+      .click();
     expect((await request).detail.source).to.equal('close-button');
     await dialog.updateComplete;
     expect(native(dialog).open).to.equal(false);
@@ -91,9 +99,6 @@ describe('reel-dialog', () => {
     dialog.lightDismiss = true;
     await open(opener, dialog);
     const backdrop = oneEvent(dialog, 'reel-dialog-close-request');
-    console.log('DBG', document.elementFromPoint(3, 3)?.localName, innerWidth, innerHeight, JSON.stringify(native(dialog).getBoundingClientRect()));
-    await new Promise((r) => setTimeout(r, 300));
-    console.log('DBG', document.elementFromPoint(3, 3)?.localName);
     await sendMouse({ type: 'click', position: [3, 3] });
     expect((await backdrop).detail.source).to.equal('backdrop');
   });
@@ -122,11 +127,14 @@ describe('reel-dialog', () => {
   });
 
   it('closes when removed from the page, leaving nothing behind', async () => {
-    const leaked = await mountMany(() => {
-      const el = Object.assign(document.createElement('reel-dialog'), { label: 'x', open: true });
-      el.textContent = 'Body';
-      return el;
-    }, { times: 40 });
+    const leaked = await mountMany(
+      () => {
+        const el = Object.assign(document.createElement('reel-dialog'), { label: 'x', open: true });
+        el.textContent = 'Body';
+        return el;
+      },
+      { times: 40 },
+    );
     expect([...leaked]).to.deep.equal([]);
     expect(document.querySelector('dialog[open]')).to.equal(null);
   });

@@ -93,6 +93,7 @@ export class ReelDialog extends ReelElement {
       emit(this, 'reel-dialog-open', {});
     } else if (!this.open && dialog.open) {
       dialog.close();
+      this.afterClose();
     }
   }
 
@@ -101,13 +102,19 @@ export class ReelDialog extends ReelElement {
     if (!focusFirst(slotted)) this.renderRoot.querySelector<HTMLElement>('.close')?.focus();
   }
 
-  private onNativeClose() {
-    // The native dialog closed (our close(), or the browser forcing it): sync and give focus back.
-    if (this.open) this.open = false;
+  private afterClose() {
     const target = this.returnFocusTo;
     this.returnFocusTo = null;
     if (target instanceof HTMLElement && target.isConnected) target.focus();
     emit(this, 'reel-dialog-close', { returnValue: this.returnValue });
+  }
+
+  private onNativeClose() {
+    // Only a close the browser made on its own (not ours, whose event arrives later and may find
+    // the dialog already reopened) still needs syncing.
+    if (!this.open || this.dialog?.open) return;
+    this.open = false;
+    this.afterClose();
   }
 
   private onCancel(event: Event) {

@@ -1,6 +1,6 @@
+import { expect, html } from '@open-wc/testing';
 import { setLocale } from '@reel/core';
 import { mountMany, themedFixture } from '@reel/core/testing';
-import { expect, html } from '@open-wc/testing';
 import './define.js';
 import type { ReelFormField } from './reel-form-field.js';
 
@@ -48,7 +48,9 @@ describe('reel-form-field', () => {
   });
 
   it('lays out right to left in Arabic', async () => {
-    const el = await themedFixture<ReelFormField>(html`<reel-form-field label="مراجعة" required><input /></reel-form-field>`);
+    const el = await themedFixture<ReelFormField>(
+      html`<reel-form-field label="مراجعة" required><input /></reel-form-field>`,
+    );
     await setLocale('ar');
     await el.updateComplete;
     const label = el.shadowRoot!.querySelector('.label')!.getBoundingClientRect();

@@ -1,13 +1,16 @@
+import { expect, html, oneEvent } from '@open-wc/testing';
 import { setLocale } from '@reel/core';
 import { mountMany, themedFixture } from '@reel/core/testing';
-import { expect, html, oneEvent } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import './define.js';
 import type { ReelMenu } from './reel-menu.js';
 
 const trigger = (el: ReelMenu) => el.shadowRoot!.querySelector<HTMLButtonElement>('#trigger')!;
 const menu = (el: ReelMenu) => el.shadowRoot!.querySelector<HTMLElement>('[role="menu"]')!;
-const focused = () => (document.activeElement?.localName === 'reel-menu-item' ? document.activeElement.textContent?.trim() : document.activeElement?.localName);
+const focused = () =>
+  document.activeElement?.localName === 'reel-menu-item'
+    ? document.activeElement.textContent?.trim()
+    : document.activeElement?.localName;
 
 const mount = () =>
   themedFixture<ReelMenu>(html`<reel-menu icon="more" label="More actions">
@@ -119,12 +122,15 @@ describe('reel-menu', () => {
   });
 
   it('leaves no listener behind, even after being opened', async () => {
-    const leaked = await mountMany(() => {
-      const el = Object.assign(document.createElement('reel-menu'), { label: 'More' });
-      el.append(Object.assign(document.createElement('reel-menu-item'), { textContent: 'Share' }));
-      el.updateComplete.then(() => el.show());
-      return el;
-    }, { times: 50 });
+    const leaked = await mountMany(
+      () => {
+        const el = Object.assign(document.createElement('reel-menu'), { label: 'More' });
+        el.append(Object.assign(document.createElement('reel-menu-item'), { textContent: 'Share' }));
+        el.updateComplete.then(() => el.show());
+        return el;
+      },
+      { times: 50 },
+    );
     expect([...leaked]).to.deep.equal([]);
   });
 

@@ -1,6 +1,6 @@
+import { expect, html } from '@open-wc/testing';
 import { setLocale } from '@reel/core';
 import { mountMany, themedFixture } from '@reel/core/testing';
-import { expect, html } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import './define.js';
 import type { ReelSelect, SelectOption } from './reel-select.js';
@@ -19,7 +19,9 @@ const active = (el: ReelSelect) => {
   return id ? el.shadowRoot!.getElementById(id)?.textContent?.trim() : undefined;
 };
 const mount = (value = '') =>
-  themedFixture<ReelSelect>(html`<reel-select label="Genre" name="genre" .options=${genres} value=${value}></reel-select>`);
+  themedFixture<ReelSelect>(
+    html`<reel-select label="Genre" name="genre" .options=${genres} value=${value}></reel-select>`,
+  );
 const press = async (el: ReelSelect, key: string) => {
   await sendKeys({ press: key });
   await el.updateComplete;
@@ -52,7 +54,13 @@ describe('reel-select', () => {
     await press(el, 'ArrowDown');
     expect(active(el)).to.equal('Comedy'); // Documentaries is disabled
     const options = [...listbox(el).querySelectorAll('[role="option"]')];
-    expect(options.map((o) => o.getAttribute('aria-selected'))).to.deep.equal(['false', 'true', 'false', 'false', 'false']);
+    expect(options.map((o) => o.getAttribute('aria-selected'))).to.deep.equal([
+      'false',
+      'true',
+      'false',
+      'false',
+      'false',
+    ]);
     expect(options[2]!.getAttribute('aria-disabled')).to.equal('true');
     await expect(el).to.be.accessible();
     await press(el, 'Enter');
@@ -85,7 +93,7 @@ describe('reel-select', () => {
     expect(combobox(el).textContent!.trim()).to.equal('');
     combobox(el).click();
     await el.updateComplete;
-    (listbox(el).querySelectorAll<HTMLElement>('[role="option"]')[1]!).click();
+    listbox(el).querySelectorAll<HTMLElement>('[role="option"]')[1]!.click();
     await el.updateComplete;
     expect(el.value).to.equal('anime');
     combobox(el).click();
@@ -141,14 +149,17 @@ describe('reel-select', () => {
   });
 
   it('leaves no listener behind, even after being opened', async () => {
-    const leaked = await mountMany(() => {
-      const el = Object.assign(document.createElement('reel-select'), { label: 'Genre', options: genres });
-      el.updateComplete.then(() => {
-        el.focus();
-        combobox(el).click();
-      });
-      return el;
-    }, { times: 50 });
+    const leaked = await mountMany(
+      () => {
+        const el = Object.assign(document.createElement('reel-select'), { label: 'Genre', options: genres });
+        el.updateComplete.then(() => {
+          el.focus();
+          combobox(el).click();
+        });
+        return el;
+      },
+      { times: 50 },
+    );
     expect([...leaked]).to.deep.equal([]);
   });
 });

@@ -1,6 +1,6 @@
+import { expect, html } from '@open-wc/testing';
 import { setLocale } from '@reel/core';
 import { mountMany, themedFixture } from '@reel/core/testing';
-import { expect, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import './define.js';
 import type { ReelSwitch } from './reel-switch.js';
@@ -32,7 +32,9 @@ describe('reel-switch', () => {
   });
 
   it('submits its value when on', async () => {
-    const form = await themedFixture<HTMLFormElement>(html`<form><reel-switch name="saver" checked>Data saver</reel-switch></form>`);
+    const form = await themedFixture<HTMLFormElement>(
+      html`<form><reel-switch name="saver" checked>Data saver</reel-switch></form>`,
+    );
     expect(new FormData(form).get('saver')).to.equal('on');
   });
 

@@ -1,6 +1,6 @@
+import { expect, html, oneEvent } from '@open-wc/testing';
 import { setLocale } from '@reel/core';
 import { mountMany, themedFixture } from '@reel/core/testing';
-import { expect, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import './define.js';
 import type { ReelTabs } from './reel-tabs.js';
@@ -18,7 +18,10 @@ const mount = (activation: 'auto' | 'manual' = 'auto') =>
   </reel-tabs>`);
 const tabs = (el: ReelTabs) => [...el.querySelectorAll('reel-tab')];
 const panels = (el: ReelTabs) => [...el.querySelectorAll('reel-tab-panel')];
-const visible = (el: ReelTabs) => panels(el).filter((p) => !p.hidden).map((p) => p.getAttribute('name'));
+const visible = (el: ReelTabs) =>
+  panels(el)
+    .filter((p) => !p.hidden)
+    .map((p) => p.getAttribute('name'));
 const press = async (el: ReelTabs, key: string) => {
   await sendKeys({ press: key });
   await el.updateComplete;

@@ -1,6 +1,6 @@
+import { expect, html, oneEvent } from '@open-wc/testing';
 import { setLocale } from '@reel/core';
 import { mountMany, themedFixture } from '@reel/core/testing';
-import { expect, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import './define.js';
 import type { ReelTextField } from './reel-text-field.js';
@@ -78,13 +78,17 @@ describe('reel-text-field', () => {
   });
 
   it('is a text area when multiline', async () => {
-    const el = await themedFixture<ReelTextField>(html`<reel-text-field label="Review" multiline rows="3"></reel-text-field>`);
+    const el = await themedFixture<ReelTextField>(
+      html`<reel-text-field label="Review" multiline rows="3"></reel-text-field>`,
+    );
     expect(input(el).localName).to.equal('textarea');
     await expect(el).to.be.accessible();
   });
 
   it('counts with the plural rules of the locale, right to left in Arabic', async () => {
-    const el = await themedFixture<ReelTextField>(html`<reel-text-field label="Name" maxlength="5" value="abc"></reel-text-field>`);
+    const el = await themedFixture<ReelTextField>(
+      html`<reel-text-field label="Name" maxlength="5" value="abc"></reel-text-field>`,
+    );
     await setLocale('es');
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('#counter')!.textContent).to.equal('Quedan 2 caracteres');
@@ -99,7 +103,9 @@ describe('reel-text-field', () => {
 
   it('renders user text as text', async () => {
     const hostile = '<img src=x onerror="window.__pwned=1">';
-    const el = await themedFixture<ReelTextField>(html`<reel-text-field label=${hostile} error=${hostile} .value=${hostile}></reel-text-field>`);
+    const el = await themedFixture<ReelTextField>(
+      html`<reel-text-field label=${hostile} error=${hostile} .value=${hostile}></reel-text-field>`,
+    );
     expect(el.shadowRoot!.querySelector('img')).to.equal(null);
     expect(el.shadowRoot!.querySelector('label')!.textContent).to.contain(hostile);
     expect(input(el).value).to.equal(hostile);

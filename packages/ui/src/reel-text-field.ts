@@ -1,5 +1,5 @@
 import { msg, str } from '@lit/localize';
-import { emit, plural } from '@reel/core';
+import { emit, formatNumber, plural } from '@reel/core';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
@@ -97,13 +97,15 @@ export class ReelTextField extends ReelFormControl {
   private renderCounter() {
     if (this.maxlength === undefined) return nothing;
     const left = this.maxlength - this.value.length;
+    const n = formatNumber(left);
     const text = plural(left, {
-      one: msg(str`${left} character left`, { id: 'ui.text-field.left.one' }),
-      other: msg(str`${left} characters left`, { id: 'ui.text-field.left.other' }),
-      zero: msg(str`${left} characters left`, { id: 'ui.text-field.left.zero' }),
-      two: msg(str`${left} characters left`, { id: 'ui.text-field.left.two' }),
-      few: msg(str`${left} characters left`, { id: 'ui.text-field.left.few' }),
-      many: msg(str`${left} characters left`, { id: 'ui.text-field.left.many' }),
+      // zero, one and two are exact counts in every Reel locale: no number needed (Arabic drops it).
+      one: msg('One character left', { id: 'ui.text-field.left.one' }),
+      other: msg(str`${n} characters left`, { id: 'ui.text-field.left.other' }),
+      zero: msg('No characters left', { id: 'ui.text-field.left.zero' }),
+      two: msg('Two characters left', { id: 'ui.text-field.left.two' }),
+      few: msg(str`${n} characters left`, { id: 'ui.text-field.left.few' }),
+      many: msg(str`${n} characters left`, { id: 'ui.text-field.left.many' }),
     });
     return html`<p id="counter" class=${classMap({ counter: true, over: left < 0 })} part="counter">${text}</p>`;
   }

@@ -1,6 +1,6 @@
+import { aTimeout, expect, html, oneEvent } from '@open-wc/testing';
 import { setLocale } from '@reel/core';
 import { mountMany, themedFixture } from '@reel/core/testing';
-import { aTimeout, expect, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import './define.js';
 import type { ReelToast } from './reel-toast.js';
