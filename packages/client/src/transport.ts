@@ -210,7 +210,8 @@ function withSignal<T>(promise: Promise<T>, signal: AbortSignal | undefined, onA
  */
 export function createTransport(options: ClientOptions): Transport {
   const baseUrl = options.baseUrl.replace(/\/$/, '');
-  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  // Looked up on each call, so a fetch installed later (a polyfill, a service worker shim) is used.
+  const doFetch: typeof fetch = (input, init) => (options.fetch ?? globalThis.fetch)(input, init);
   const sleep = options.sleep ?? defaultSleep;
   const random = options.random ?? Math.random;
   const retries = options.retry?.retries ?? 3;

@@ -1,3 +1,4 @@
+export { clientContext, type Session, type SessionMode, sessionContext } from './contexts.js';
 export { DefineResult, defineElement, type ElementConstructor } from './define-element.js';
 export { styleProps } from './directives.js';
 export {
@@ -39,7 +40,11 @@ export {
   setLocale,
   type TranslationLoader,
 } from './i18n/localization.js';
+export { createLifecycles, type LifecycleOptions, type LifecycleProps, type Lifecycles } from './lifecycles.js';
+export { ReelAuthProvider } from './reel-auth-provider.js';
 export { type ErrorReporter, isEmptyValue, ReelElement, setErrorReporter, type TaskRenderers } from './reel-element.js';
+export { SessionConsumer, type SessionHost } from './session-consumer.js';
+export { SessionController, type SessionControllerOptions, type SessionSnapshot } from './session-controller.js';
 export {
   type EmptyStateOptions,
   type ErrorStateOptions,
@@ -60,8 +65,3 @@ export {
   tokenDeclarations,
   tokens,
 } from './theme.js';
-export { clientContext, type Session, type SessionMode, sessionContext } from './contexts.js';
-export { createLifecycles, type LifecycleOptions, type LifecycleProps, type Lifecycles } from './lifecycles.js';
-export { ReelAuthProvider } from './reel-auth-provider.js';
-export { SessionConsumer, type SessionHost } from './session-consumer.js';
-export { SessionController, type SessionControllerOptions, type SessionSnapshot } from './session-controller.js';

@@ -158,6 +158,15 @@ export class ReelAuthProvider extends LitElement {
     }
   }
 
+  /**
+   * Refreshes the access token now (normally it happens by itself before expiry). Calls at the
+   * same time share one request; tabs take turns. Resolves to whether the user is signed in.
+   */
+  async refresh(): Promise<boolean> {
+    if (!this.controller) return false;
+    return (await this.controller.refresh().catch(() => null)) !== null;
+  }
+
   /** The current session (also what consumers receive through context). */
   get session(): Session | undefined {
     return this.sessionProvider.value;

@@ -163,11 +163,11 @@ const page = html`
         </div>
       </div>
       <div class="row">
-        <reel-progress-bar show-label value="64" label="Uploading episode 3"></reel-progress-bar>
+        <reel-progress-bar class="grow" show-label value="64" label="Uploading episode 3"></reel-progress-bar>
       </div>
       <div class="row">
         <reel-spinner size="sm"></reel-spinner><reel-spinner></reel-spinner><reel-spinner size="lg"></reel-spinner>
-        <reel-progress-bar indeterminate label="Transcoding"></reel-progress-bar>
+        <reel-progress-bar class="grow" indeterminate label="Transcoding"></reel-progress-bar>
       </div>
     </section>
 

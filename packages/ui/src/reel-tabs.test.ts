@@ -3,6 +3,8 @@ import { setLocale } from '@reel/core';
 import { mountMany, themedFixture } from '@reel/core/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import './define.js';
+import type { ReelTab } from './reel-tab.js';
+import type { ReelTabPanel } from './reel-tab-panel.js';
 import type { ReelTabs } from './reel-tabs.js';
 
 const mount = (activation: 'auto' | 'manual' = 'auto') =>
@@ -34,8 +36,8 @@ describe('reel-tabs', () => {
     const el = await mount();
     expect(el.value).to.equal('episodes');
     expect(el.shadowRoot!.querySelector('[role="tablist"]')!.getAttribute('aria-label')).to.equal('Title details');
-    const [first, second] = tabs(el) as [HTMLElement, HTMLElement];
-    const [panel] = panels(el) as [HTMLElement];
+    const [first, second] = tabs(el) as [ReelTab, ReelTab];
+    const [panel] = panels(el) as [ReelTabPanel];
     expect(first.getAttribute('aria-controls')).to.equal(panel.id);
     expect(panel.getAttribute('aria-labelledby')).to.equal(first.id);
     expect(tabs(el).map((t) => t.tabIndex)).to.deep.equal([0, -1, -1, -1]);

@@ -1,0 +1,10 @@
+import { buildApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import { openDatabase } from '../src/db/client.js';
+const database = await openDatabase({ dataDir: null });
+const app = await buildApp(loadConfig({ NODE_ENV: 'test' }), database);
+app.get('/api/v1/plain/:x', async () => ({}));
+await app.ready();
+console.log(app.printRoutes({ commonPrefix: false }));
+console.log(app.printRoutes({ commonPrefix: false, includeMeta: ['config'] }).slice(0, 3000));
+await app.close(); await database.close();
