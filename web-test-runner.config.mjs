@@ -86,7 +86,7 @@ function strictContentSecurityPolicy() {
 export default {
   rootDir: root,
   files: browserPackages.map((p) => `${relative(p.dir)}/src/**/*.test.ts`),
-  nodeResolve: { exportConditions: ['development', 'browser'] },
+  nodeResolve: { exportConditions: ['reel-source', 'development', 'browser'] },
   middleware: [strictContentSecurityPolicy()],
   plugins: [esbuildPlugin({ ts: true, tsconfig: `${root}/tsconfig.base.json`, target: 'es2022' })],
   browsers: [

@@ -15,7 +15,7 @@ export default async function () {
     format: 'iife',
     globalName: 'reelCore',
     write: false,
-    conditions: ['development'],
+    conditions: ['reel-source'],
   });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

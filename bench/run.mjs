@@ -31,7 +31,7 @@ if (process.argv.includes('--child')) {
     console.log(`# ${f}\n`);
     const r = spawnSync(
       process.execPath,
-      ['--conditions=development', '--import', 'tsx', fileURLToPath(import.meta.url), '--child', f],
+      ['--conditions=reel-source', '--import', 'tsx', fileURLToPath(import.meta.url), '--child', f],
       { stdio: 'inherit', cwd: join(here, '..') },
     );
     if (r.status !== 0) failures++;

@@ -12,7 +12,7 @@ import { resolve } from 'node:path';
 import { pureContractPlugin } from './pure-annotate.mjs';
 
 /** Conditions used to resolve workspace packages to their TypeScript sources. */
-export const resolveConditions = ['development', 'browser', 'module', 'import', 'default'];
+export const resolveConditions = ['reel-source', 'browser', 'module', 'import', 'default'];
 
 const isBare = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0') && !/^[a-zA-Z]:/.test(id);
 

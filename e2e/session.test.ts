@@ -7,10 +7,9 @@ import { launchBrowser, openPage, root, type Site, startSite } from './helpers.j
 
 /** The kit's standalone bundle (it registers <reel-auth-provider>). */
 function providerBundle(): string {
-  const manifest = JSON.parse(readFileSync(join(root, 'packages/core/dist/standalone/.vite/manifest.json'), 'utf8')) as Record<
-    string,
-    { file: string; isEntry?: boolean }
-  >;
+  const manifest = JSON.parse(
+    readFileSync(join(root, 'packages/core/dist/standalone/.vite/manifest.json'), 'utf8'),
+  ) as Record<string, { file: string; isEntry?: boolean }>;
   const entry = Object.values(manifest).find((e) => e.isEntry);
   if (!entry) throw new Error('no standalone entry for @reel/core');
   return `/packages/core/dist/standalone/${entry.file}`;

@@ -10,10 +10,14 @@ const generators = ['packages/contracts/scripts/generate.ts'];
 
 let failed = 0;
 for (const script of generators) {
-  const r = spawnSync(process.execPath, ['--conditions=development', '--import', 'tsx', join(root, script), '--check'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const r = spawnSync(
+    process.execPath,
+    ['--conditions=reel-source', '--import', 'tsx', join(root, script), '--check'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   if (r.status !== 0) failed++;
 }
 process.exit(failed ? 1 : 0);

@@ -34,7 +34,7 @@ export async function measure(entry, { external = false } = {}) {
       write: true,
       metafile: true,
       logLevel: 'silent',
-      conditions: ['development', 'browser', 'module', 'import'],
+      conditions: ['reel-source', 'browser', 'module', 'import'],
       define: { 'process.env.NODE_ENV': '"production"' },
       plugins: external
         ? [

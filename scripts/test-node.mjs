@@ -36,7 +36,7 @@ if (files.length === 0) {
 }
 
 const args = [
-  '--conditions=development',
+  '--conditions=reel-source',
   '--import',
   'tsx',
   '--test',

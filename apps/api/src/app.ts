@@ -35,11 +35,20 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
  * Builds the API as a Fastify instance (not listening): plugins in order — external (CORS,
  * security headers, cookies), then services (database, signing keys), then the contract's routes.
  */
-export async function buildApp(config: Config, database: Database, options: FastifyServerOptions = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  config: Config,
+  database: Database,
+  options: FastifyServerOptions = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
       level: config.logLevel,
-      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]', 'res.headers["set-cookie"]'],
+      redact: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'req.headers["x-api-key"]',
+        'res.headers["set-cookie"]',
+      ],
     },
     bodyLimit: 1024 * 1024,
     genReqId: (req) => {
@@ -70,7 +79,14 @@ export async function buildApp(config: Config, database: Database, options: Fast
     },
     credentials: true,
     exposedHeaders: ['x-request-id', 'retry-after'],
-    allowedHeaders: ['authorization', 'content-type', 'idempotency-key', 'x-request-id', 'x-playback-token', 'x-api-key'],
+    allowedHeaders: [
+      'authorization',
+      'content-type',
+      'idempotency-key',
+      'x-request-id',
+      'x-playback-token',
+      'x-api-key',
+    ],
   });
   await app.register(helmet, {
     // The shell sets its own CSP per HTML response; API answers are JSON.
@@ -98,7 +114,11 @@ export async function buildApp(config: Config, database: Database, options: Fast
       status = 415;
       code = 'unsupported_media_type';
       message = 'Send the body as application/json';
-    } else if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error instanceof SyntaxError || error.code?.startsWith('FST_ERR_CTP_')) {
+    } else if (
+      error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+      error instanceof SyntaxError ||
+      error.code?.startsWith('FST_ERR_CTP_')
+    ) {
       status = 400;
       code = ErrorCode.validationFailed;
       message = 'The request body is not valid JSON';
@@ -117,7 +137,11 @@ export async function buildApp(config: Config, database: Database, options: Fast
 
   app.setNotFoundHandler((request, reply) => {
     reply.code(404).send({
-      error: { code: ErrorCode.notFound, message: `No route for ${request.method} ${request.url.split('?')[0]}`, request_id: request.id },
+      error: {
+        code: ErrorCode.notFound,
+        message: `No route for ${request.method} ${request.url.split('?')[0]}`,
+        request_id: request.id,
+      },
     });
   });
 

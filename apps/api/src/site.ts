@@ -40,7 +40,10 @@ th,td{text-align:left;padding:.6rem .75rem;border-bottom:1px solid #26252f}a{col
  * the API and the built packages (served under /packages/<dir>/dist/).
  */
 export function registerSite(app: FastifyInstance): void {
-  const headers = { 'x-content-type-options': 'nosniff', 'content-security-policy': "default-src 'self'; frame-ancestors 'none'" };
+  const headers = {
+    'x-content-type-options': 'nosniff',
+    'content-security-policy': "default-src 'self'; frame-ancestors 'none'",
+  };
   app.get('/', async (_req, reply) => {
     const rows = packages()
       .map((p) => {
@@ -69,9 +72,13 @@ export function registerSite(app: FastifyInstance): void {
     const rest = (request.params as Record<string, string>)['*'] ?? '';
     if (group !== 'packages' && group !== 'apps') return reply.callNotFound();
     const path = normalize(join(root, group, pkg, rest));
-    const allowed = path.startsWith(join(root, group, pkg, 'dist')) || path === join(root, group, pkg, 'custom-elements.json');
+    const allowed =
+      path.startsWith(join(root, group, pkg, 'dist')) || path === join(root, group, pkg, 'custom-elements.json');
     if (!allowed || !existsSync(path) || !statSync(path).isFile()) return reply.callNotFound();
-    reply.headers({ 'content-type': types[extname(path)] ?? 'application/octet-stream', 'x-content-type-options': 'nosniff' });
+    reply.headers({
+      'content-type': types[extname(path)] ?? 'application/octet-stream',
+      'x-content-type-options': 'nosniff',
+    });
     return reply.send(createReadStream(path));
   });
 }

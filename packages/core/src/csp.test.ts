@@ -1,6 +1,8 @@
 // The browser test run enforces the product's Content-Security-Policy and Trusted Types
 // (web-test-runner.config.mjs). These tests prove that a slip is caught, not merely discouraged.
 import { expect, fixture, html } from '@open-wc/testing';
+import { defineElement } from './define-element.js';
+import { ReelElement } from './reel-element.js';
 import { expectViolation } from './testing.js';
 
 describe('strict Content-Security-Policy in browser tests', () => {
@@ -90,5 +92,29 @@ describe('strict Content-Security-Policy in browser tests', () => {
     const el = await fixture<HTMLParagraphElement>(html`<p>${userText}</p>`);
     expect(el.textContent).to.equal(userText);
     expect(el.querySelector('img')).to.equal(null);
+  });
+
+  it('still fails the test when the slip happens inside an element whose error boundary catches it', async () => {
+    class Sloppy extends ReelElement {
+      override render() {
+        const div = document.createElement('div');
+        div.innerHTML = '<b>bio</b>'; // the slip
+        return html`${div}`;
+      }
+    }
+    const tag = `reel-test-sloppy-${Math.random().toString(36).slice(2, 8)}`;
+    defineElement(tag, Sloppy);
+    const silence = (e: Event) => e.preventDefault();
+    window.addEventListener('reel-error', silence);
+    try {
+      const el = document.createElement(tag) as Sloppy;
+      const violation = await expectViolation(() => document.body.append(el));
+      await el.updateComplete;
+      expect(el.hasFailed).to.equal(true); // the page kept working…
+      expect(violation.effectiveDirective).to.equal('require-trusted-types-for'); // …and the run saw it
+      el.remove();
+    } finally {
+      window.removeEventListener('reel-error', silence);
+    }
   });
 });

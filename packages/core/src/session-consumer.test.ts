@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { html as litHtml, LitElement } from 'lit';
+import { LitElement, html as litHtml } from 'lit';
 import type { Session } from './contexts.js';
 import './define.js';
 import type { ReelAuthProvider } from './reel-auth-provider.js';
@@ -20,7 +20,9 @@ customElements.define('reel-session-probe', SessionProbe);
 
 describe('SessionConsumer', () => {
   it('outside any provider, builds its own client from api-base, without cookies, and never throws', async () => {
-    const el = await fixture<SessionProbe>(html`<reel-session-probe api-base="https://api.example.test/api/v1"></reel-session-probe>`);
+    const el = await fixture<SessionProbe>(
+      html`<reel-session-probe api-base="https://api.example.test/api/v1"></reel-session-probe>`,
+    );
     expect(el.api.session).to.equal(undefined);
     expect(el.api.client.baseUrl).to.equal('https://api.example.test/api/v1');
     expect(el.api.signedIn).to.equal(false);
@@ -56,7 +58,9 @@ describe('SessionConsumer', () => {
     const original = window.fetch;
     window.fetch = async (_input: RequestInfo | URL, init?: RequestInit) => {
       seen.push(init ?? {});
-      return new Response(JSON.stringify({ error: { code: 'not_found', message: 'x', request_id: 'r' } }), { status: 404 });
+      return new Response(JSON.stringify({ error: { code: 'not_found', message: 'x', request_id: 'r' } }), {
+        status: 404,
+      });
     };
     try {
       const { opsVersion } = await import('@reel/contracts');
@@ -64,7 +68,9 @@ describe('SessionConsumer', () => {
     } finally {
       window.fetch = original;
     }
-    expect(seen[0]?.credentials).to.equal('omit');
-    expect((seen[0]?.headers as Record<string, string>)['x-playback-token']).to.equal('tok-2');
+    const [request] = seen;
+    expect(request?.credentials).to.equal('omit');
+    const headers = (request?.headers ?? {}) as Record<string, string>;
+    expect(headers['x-playback-token']).to.equal('tok-2');
   });
 });

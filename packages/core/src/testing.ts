@@ -1,6 +1,6 @@
 /**
  * Test helpers for Reel element packages (browser tests only: `@reel/core/testing` resolves to
- * this source through the `development` condition and is not part of any bundle).
+ * this source through the `reel-source` condition and is not part of any bundle).
  */
 import { fixture } from '@open-wc/testing';
 import { html, type TemplateResult } from 'lit';

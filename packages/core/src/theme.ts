@@ -26,6 +26,8 @@ export const tokenDeclarations = {
   '--reel-color-surface-hover': 'light-dark(rgb(10 10 20 / 0.06), rgb(255 255 255 / 0.08))',
   '--reel-color-surface-pressed': 'light-dark(rgb(10 10 20 / 0.1), rgb(255 255 255 / 0.14))',
   '--reel-color-surface-sunken': 'light-dark(#ececf0, #0e0e11)',
+  /** Text inputs and selects. */
+  '--reel-color-field': 'light-dark(#ffffff, #0e0e11)',
   '--reel-color-border': 'light-dark(rgb(10 10 20 / 0.12), rgb(255 255 255 / 0.1))',
   '--reel-color-border-strong': 'light-dark(rgb(10 10 20 / 0.32), rgb(255 255 255 / 0.28))',
   '--reel-color-scrim': 'light-dark(rgb(20 20 28 / 0.5), rgb(0 0 0 / 0.72))',
@@ -224,6 +226,7 @@ export const tokens: CSSResult = unsafeCSS(`
 // A string for the same reason as `tokens`, and because lit-analyzer's CSS data predates `color-scheme`.
 export const hostStyles: CSSResult = unsafeCSS(`
   :host {
+    box-sizing: border-box;
     color-scheme: var(--reel-color-scheme, dark);
     font-family: var(--reel-font-family);
     line-height: var(--reel-line-height-normal);

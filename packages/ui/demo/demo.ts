@@ -33,7 +33,7 @@ const page = html`
     </div>
     <div class="row">
       <reel-badge variant="outline">v0.1</reel-badge>
-      <reel-menu label="Theme" variant="outline" size="sm" align="end" id="theme-menu">
+      <reel-menu label="Theme" variant="outline" size="sm" placement="end" id="theme-menu">
         <reel-menu-item value="dark"><reel-icon slot="start" name="eye"></reel-icon>Dark</reel-menu-item>
         <reel-menu-item value="light"><reel-icon slot="start" name="eye-off"></reel-icon>Light</reel-menu-item>
         <reel-menu-item value="system"><reel-icon slot="start" name="laptop"></reel-icon>Follow system</reel-menu-item>
@@ -42,7 +42,8 @@ const page = html`
   </header>
 
   <div class="grid">
-    <section class="hero" aria-label="Featured">
+    <!-- Over artwork the hero stays dark whatever the page theme: a themed subtree. -->
+    <section class="hero" aria-label="Featured" data-reel-theme="dark">
       <div class="eyebrow">
         <reel-badge variant="accent">New season</reel-badge><reel-badge variant="outline">4K</reel-badge
         ><reel-badge variant="outline">HDR</reel-badge>
@@ -87,13 +88,26 @@ const page = html`
         <reel-icon-button name="pip" label="Picture in picture"></reel-icon-button>
         <reel-icon-button name="fullscreen" label="Full screen"></reel-icon-button>
         <reel-icon-button name="settings" label="Settings"></reel-icon-button>
-        <reel-menu icon="more" label="More actions" variant="ghost" id="row-menu">
+        <reel-menu icon="more" label="More actions" variant="ghost" id="row-menu" placement="end">
           <reel-menu-item value="play"><reel-icon slot="start" name="play"></reel-icon>Play from start</reel-menu-item>
           <reel-menu-item value="list"><reel-icon slot="start" name="plus"></reel-icon>Add to My List<span slot="end">L</span></reel-menu-item>
           <reel-menu-item value="share"><reel-icon slot="start" name="share"></reel-icon>Share</reel-menu-item>
           <reel-menu-item value="download" disabled><reel-icon slot="start" name="download"></reel-icon>Download</reel-menu-item>
           <reel-menu-item value="remove" variant="danger"><reel-icon slot="start" name="trash"></reel-icon>Remove from row</reel-menu-item>
         </reel-menu>
+      </div>
+      <div class="player" aria-label="Player controls" role="group" data-reel-theme="dark">
+        <reel-progress-bar class="scrubber" value="38" label="Playback position" value-text="17:04 of 44:51"></reel-progress-bar>
+        <div class="player-row">
+          <reel-icon-button variant="ghost" name="pause" label="Pause" tooltip="none"></reel-icon-button>
+          <reel-icon-button variant="ghost" name="rotate-ccw" label="Back 10 seconds" tooltip="none"></reel-icon-button>
+          <reel-icon-button variant="ghost" name="rotate-cw" label="Forward 10 seconds" tooltip="none"></reel-icon-button>
+          <reel-icon-button variant="ghost" name="volume" label="Mute" tooltip="none"></reel-icon-button>
+          <span class="player-title"><strong>The Long Night</strong> S2:E4 “Signal”</span>
+          <reel-icon-button variant="ghost" name="skip-next" label="Next episode" tooltip="none"></reel-icon-button>
+          <reel-icon-button variant="ghost" name="subtitles" label="Subtitles" toggle pressed tooltip="none"></reel-icon-button>
+          <reel-icon-button variant="ghost" name="fullscreen" label="Full screen" tooltip="none"></reel-icon-button>
+        </div>
       </div>
     </section>
 
@@ -294,11 +308,13 @@ await customElements.whenDefined('reel-select');
 await new Promise((r) => setTimeout(r, 50));
 switch (params.get('open')) {
   case 'select':
-    byId<ReelSelect>('genre').focus();
-    byId<ReelSelect>('genre').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown' }));
+    byId<ReelSelect>('genre').shadowRoot?.querySelector<HTMLElement>('[role="combobox"]')?.click();
     break;
   case 'menu':
     byId<ReelMenu>('row-menu').show();
+    break;
+  case 'theme-menu':
+    byId<ReelMenu>('theme-menu').show();
     break;
   case 'dialog':
     byId<ReelDialog>('dialog').show();

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Renders the @reel/ui gallery (demo/index.html) in headless Chromium under the product's strict
 // Content-Security-Policy and saves screenshots.
-//   node demo/screenshot.mjs [out.png] [--theme=light] [--locale=ar] [--open=select] [--width=1440]
+//   node demo/screenshot.mjs [out.png] [--theme=light] [--locale=ar] [--open=select] [--width=1440] [--clip=x,y,w,h] [--serve]
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -25,7 +25,7 @@ await build({
   format: 'esm',
   target: 'es2022',
   outfile: join(dist, 'demo.js'),
-  conditions: ['development', 'browser'],
+  conditions: ['reel-source', 'development', 'browser'],
   tsconfig: join(root, 'tsconfig.base.json'),
   logLevel: 'warning',
 });
@@ -57,6 +57,10 @@ const server = createServer((req, res) => {
 });
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const { port } = server.address();
+if (args.includes('--serve')) {
+  console.log(`serving the gallery at http://127.0.0.1:${port}/ (Ctrl+C to stop)`);
+  await new Promise(() => {});
+}
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -95,7 +99,12 @@ try {
   await page.goto(`http://127.0.0.1:${port}/?${query}`);
   await page.waitForSelector('html[data-ready]');
   await page.waitForTimeout(600);
-  await page.screenshot({ path: out, fullPage: !args.includes('--viewport') });
+  const clip = option('clip', '').split(',').filter(Boolean).map(Number);
+  await page.screenshot({
+    path: out,
+    fullPage: !args.includes('--viewport'),
+    ...(clip.length === 4 ? { clip: { x: clip[0], y: clip[1], width: clip[2], height: clip[3] } } : {}),
+  });
   const csp = problems.filter((p) => /Content.Security.Policy|Trusted ?Type/i.test(p));
   console.log(`saved ${out}${problems.length ? `\nconsole:\n  ${problems.join('\n  ')}` : ''}`);
   if (csp.length) process.exitCode = 1;

@@ -48,7 +48,7 @@ export const fieldStyles = css`
     padding-inline: var(--reel-space-3);
     border: 1px solid var(--reel-color-border-strong);
     border-radius: var(--reel-radius-md);
-    background: var(--reel-color-surface-sunken);
+    background: var(--reel-color-field);
     color: var(--reel-color-text);
     transition:
       border-color var(--reel-duration-fast) var(--reel-easing-standard),

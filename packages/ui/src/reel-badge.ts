@@ -8,6 +8,7 @@ import { styles } from './reel-badge.styles.js';
  * as it is; give it words, not only a colour.
  *
  * @summary A small status or metadata label.
+ * @tagname reel-badge
  * @slot - The text (and optionally a reel-icon).
  */
 export class ReelBadge extends ReelElement {

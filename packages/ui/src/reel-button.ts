@@ -27,6 +27,7 @@ export type ControlSize = (typeof ControlSize)[keyof typeof ControlSize];
  * stays focusable and ignores presses.
  *
  * @summary A button or button-styled link.
+ * @tagname reel-button
  * @slot - The label.
  * @slot start - An icon before the label.
  * @slot end - An icon after the label.

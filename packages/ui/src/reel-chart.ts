@@ -22,6 +22,7 @@ const PAD = { top: 12, end: 8, bottom: 26 };
  * showing and announcing each one's values. Numbers follow the active locale.
  *
  * @summary A bar or line chart in SVG.
+ * @tagname reel-chart
  * @csspart plot - The focusable plot area.
  * @csspart tooltip - The tooltip.
  * @csspart legend - The legend.

@@ -14,6 +14,7 @@ import { styles } from './reel-checkbox.styles.js';
  * that submits `value` when checked.
  *
  * @summary A labelled checkbox.
+ * @tagname reel-checkbox
  * @slot - The label (defaults to the `label` property).
  * @csspart control - The box.
  * @csspart label - The label text.

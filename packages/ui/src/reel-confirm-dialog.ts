@@ -13,6 +13,7 @@ import { styles } from './reel-confirm-dialog.styles.js';
  * that event keeps the dialog open (set `busy` while the action runs, then close it).
  *
  * @summary A confirmation dialog, optionally asking to type a word to confirm.
+ * @tagname reel-confirm-dialog
  * @slot - The explanation (defaults to `message`).
  * @csspart dialog - The underlying reel-dialog.
  * @csspart confirm-button - The confirm button.

@@ -84,7 +84,7 @@ const base = css`
     flex: 1;
     min-block-size: 0;
     overflow: auto;
-    padding: var(--reel-space-2) var(--reel-space-6) var(--reel-space-5);
+    padding: var(--reel-space-2) var(--reel-space-6) var(--reel-space-4);
     color: var(--reel-color-text-muted);
     font-size: var(--reel-font-size-sm);
     line-height: var(--reel-line-height-normal);
@@ -94,7 +94,7 @@ const base = css`
     flex-wrap: wrap;
     justify-content: flex-end;
     gap: var(--reel-space-3);
-    padding: var(--reel-space-4) var(--reel-space-6) var(--reel-space-5);
+    padding: var(--reel-space-2) var(--reel-space-6) var(--reel-space-5);
   }
   .footer.empty {
     display: none;

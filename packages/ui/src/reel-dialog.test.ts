@@ -138,4 +138,38 @@ describe('reel-dialog', () => {
     expect([...leaked]).to.deep.equal([]);
     expect(document.querySelector('dialog[open]')).to.equal(null);
   });
+
+  it('lets Escape close an open select or menu inside it first', async () => {
+    const wrapper = await themedFixture<HTMLDivElement>(html`<div>
+      <button id="opener">Open</button>
+      <reel-dialog label="Filters">
+        <reel-select label="Genre" .options=${[{ value: 'a', label: 'Anime' }]}></reel-select>
+        <reel-menu label="Sort"><reel-menu-item>Newest</reel-menu-item></reel-menu>
+      </reel-dialog>
+    </div>`);
+    const dialog = wrapper.querySelector('reel-dialog')!;
+    await open(wrapper.querySelector<HTMLButtonElement>('#opener')!, dialog);
+    const select = wrapper.querySelector('reel-select')!;
+    select.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await select.updateComplete;
+    const listbox = select.shadowRoot!.querySelector('[role="listbox"]')!;
+    expect(listbox.matches(':popover-open')).to.equal(true);
+    await sendKeys({ press: 'Escape' });
+    await select.updateComplete;
+    expect(listbox.matches(':popover-open')).to.equal(false);
+    expect(native(dialog).open).to.equal(true);
+
+    const menu = wrapper.querySelector('reel-menu')!;
+    menu.focus();
+    await sendKeys({ press: 'Enter' });
+    await menu.updateComplete;
+    await sendKeys({ press: 'Escape' });
+    await menu.updateComplete;
+    expect(menu.shadowRoot!.querySelector('[role="menu"]')!.matches(':popover-open')).to.equal(false);
+    expect(native(dialog).open).to.equal(true);
+    await sendKeys({ press: 'Escape' });
+    await dialog.updateComplete;
+    expect(native(dialog).open).to.equal(false);
+  });
 });

@@ -18,6 +18,7 @@ export type DialogCloseSource = 'escape' | 'close-button' | 'backdrop';
  * when it closes. Closing is a request the owner may cancel (unsaved changes).
  *
  * @summary A modal dialog with a title, body and actions.
+ * @tagname reel-dialog
  * @slot - The body.
  * @slot footer - Actions (buttons), aligned to the end.
  * @slot header-actions - Extra controls next to the close button.

@@ -10,6 +10,7 @@ import { styles } from './reel-empty-state.styles.js';
  * next ("Browse films").
  *
  * @summary An empty state with a call to action.
+ * @tagname reel-empty-state
  * @slot - The explanation.
  * @slot actions - Buttons or links.
  * @csspart icon - The icon's circle.

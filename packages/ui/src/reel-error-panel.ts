@@ -8,6 +8,7 @@ import { styles } from './reel-error-panel.styles.js';
  * an element handles a failure itself. Pressing "Try again" asks the owner to retry.
  *
  * @summary An error message with a retry button.
+ * @tagname reel-error-panel
  * @csspart error - The panel.
  * @csspart retry - The "Try again" button.
  * @fires reel-retry - The user pressed "Try again".

@@ -16,7 +16,7 @@ export const styles = [
       padding: 0 var(--reel-space-3);
       border: 1px solid var(--reel-color-border-strong);
       border-radius: var(--reel-radius-md);
-      background: var(--reel-color-surface-sunken);
+      background: var(--reel-color-field);
       color: var(--reel-color-text);
       font: inherit;
       font-size: var(--reel-font-size-sm);

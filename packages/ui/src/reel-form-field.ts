@@ -13,6 +13,7 @@ const LABELABLE = 'input, select, textarea, [role="textbox"], [role="combobox"],
  * field is instead a labelled group (role `group`) of several controls, such as checkboxes.
  *
  * @summary Label, help and error text around any control.
+ * @tagname reel-form-field
  * @slot - The control (or, with `group`, the controls).
  * @csspart label - The label.
  * @csspart help - The help text.

@@ -12,6 +12,7 @@ import { styles } from './reel-icon-button.styles.js';
  * native `click` event), the owner decides and pushes `pressed` down.
  *
  * @summary An icon-only button, optionally a toggle.
+ * @tagname reel-icon-button
  * @csspart base - The native button.
  * @csspart icon - The icon.
  * @csspart tooltip - The tooltip showing the label on hover and keyboard focus.

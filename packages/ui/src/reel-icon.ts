@@ -11,6 +11,7 @@ import { styles } from './reel-icon.styles.js';
  * right-to-left text.
  *
  * @summary An inline SVG icon from the Reel set.
+ * @tagname reel-icon
  * @csspart svg - The SVG element.
  * @cssproperty --reel-icon-size - Width and height (default `1.25em`).
  * @cssproperty --reel-icon-stroke-width - Stroke width in viewBox units (default `1.9`).

@@ -8,6 +8,7 @@ import { styles } from './reel-menu-item.styles.js';
  * `reel-select` with the chosen item's `value`. A disabled item can be focused but not chosen.
  *
  * @summary An item of a reel-menu.
+ * @tagname reel-menu-item
  * @slot - The label.
  * @slot start - An icon.
  * @slot end - A hint, such as a keyboard shortcut.

@@ -15,6 +15,7 @@ import type { ReelMenuItem } from './reel-menu-item.js';
  * chooses, Escape closes and returns focus to the button, Tab closes and moves on.
  *
  * @summary A button that opens a menu of actions.
+ * @tagname reel-menu
  * @slot - `<reel-menu-item>` elements.
  * @csspart trigger - The menu button.
  * @csspart menu - The popup menu.
@@ -33,8 +34,11 @@ export class ReelMenu extends ReelElement {
 
   @property({ reflect: true }) size: ControlSize = 'md';
 
-  /** Aligns the menu with the button's start (default) or end edge. */
-  @property({ reflect: true }) align: 'start' | 'end' = 'start';
+  /**
+   * Aligns the menu with the button's start (default) or end edge. (Not `align`: on any element
+   * that attribute is a presentational hint for `text-align`.)
+   */
+  @property({ reflect: true }) placement: 'start' | 'end' = 'start';
 
   @property({ type: Boolean, reflect: true }) disabled = false;
 
@@ -52,7 +56,7 @@ export class ReelMenu extends ReelElement {
     anchor: () => this.trigger,
     popup: () => this.menu,
     onOutside: () => this.hide(false),
-    placement: () => ({ offset: 6, align: this.align }),
+    placement: () => ({ offset: 6, align: this.placement }),
   });
 
   override focus(options?: FocusOptions): void {

@@ -11,6 +11,7 @@ import { styles } from './reel-progress-bar.styles.js';
  * watching" card.
  *
  * @summary A determinate or indeterminate progress bar.
+ * @tagname reel-progress-bar
  * @csspart track - The background track.
  * @csspart fill - The filled part.
  * @cssproperty --reel-progress-color - The fill colour (default: the accent).

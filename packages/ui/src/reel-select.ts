@@ -27,6 +27,7 @@ const PAGE = 10;
  * form-associated control.
  *
  * @summary A labelled dropdown select with a custom listbox.
+ * @tagname reel-select
  * @slot - `<option value="…">Label</option>` elements, when `options` is not set.
  * @csspart label - The label.
  * @csspart trigger - The combobox box showing the chosen option.

@@ -9,6 +9,7 @@ import { styles } from './reel-skeleton.styles.js';
  * (`aria-busy`, or the kit's `renderLoading()`).
  *
  * @summary A loading placeholder.
+ * @tagname reel-skeleton
  * @csspart bone - Each placeholder shape.
  * @cssproperty --reel-skeleton-width - Width of the shape (text: 100%; circle: 2.5rem).
  * @cssproperty --reel-skeleton-height - Height of a line or rectangle.

@@ -9,6 +9,7 @@ import { styles } from './reel-spinner.styles.js';
  * by its `label`.
  *
  * @summary A loading spinner.
+ * @tagname reel-spinner
  * @csspart svg - The drawing.
  * @cssproperty --reel-spinner-size - Diameter (by default set by `size`).
  * @cssproperty --reel-spinner-color - The arc's colour (default: the accent).

@@ -12,6 +12,7 @@ import { styles } from './reel-switch.styles.js';
  * form it submits `value` when on.
  *
  * @summary An on/off switch for settings.
+ * @tagname reel-switch
  * @slot - The label (defaults to the `label` property).
  * @csspart control - The track button.
  * @csspart thumb - The moving thumb.

@@ -7,6 +7,7 @@ import { styles } from './reel-tab-panel.styles.js';
  * A panel of a `<reel-tabs>` (role `tabpanel`), shown while its tab is selected.
  *
  * @summary A panel of reel-tabs.
+ * @tagname reel-tab-panel
  * @slot - The panel's content.
  */
 export class ReelTabPanel extends ReelElement {

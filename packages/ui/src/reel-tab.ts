@@ -7,6 +7,7 @@ import { styles } from './reel-tab.styles.js';
  * A tab of a `<reel-tabs>` (role `tab`), naming the panel it shows.
  *
  * @summary A tab of reel-tabs.
+ * @tagname reel-tab
  * @slot - The label (text, optionally with a reel-icon).
  * @cssproperty --reel-tab-indicator-color - The selected tab's underline (default: the accent).
  */

@@ -14,6 +14,7 @@ let counter = 0;
  * shows the panel; with `activation="manual"`, Enter or Space does.
  *
  * @summary Tabs with panels.
+ * @tagname reel-tabs
  * @slot nav - The `<reel-tab>` elements.
  * @slot - The `<reel-tab-panel>` elements.
  * @csspart tablist - The row of tabs.

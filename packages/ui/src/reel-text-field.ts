@@ -20,6 +20,7 @@ export interface ReelChangeDetail {
  * submits, validates and resets with its form.
  *
  * @summary A labelled text field with help, error and counter.
+ * @tagname reel-text-field
  * @slot start - An icon or text before the input (e.g. a search icon).
  * @slot end - An icon or button after the input.
  * @csspart label - The label.

@@ -39,6 +39,7 @@ let counter = 0;
  * (the shell does), or let `toast()` add it.
  *
  * @summary The toast stack and the page's screen-reader announcer.
+ * @tagname reel-toast-region
  * @csspart stack - The column of toasts.
  * @cssproperty --reel-toast-offset - Distance from the viewport edge.
  */

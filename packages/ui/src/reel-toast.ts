@@ -22,6 +22,7 @@ let counter = 0;
  * screen readers hear; a standalone toast is not announced.
  *
  * @summary A transient notification with an optional action.
+ * @tagname reel-toast
  * @slot - The message (defaults to `message`).
  * @csspart toast - The box.
  * @csspart icon - The variant's icon.

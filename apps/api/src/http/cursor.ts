@@ -42,6 +42,7 @@ export function pageOf<T>(items: readonly T[], cursor: string | undefined, limit
   }
   const slice = items.slice(start, start + limit);
   const last = slice[slice.length - 1];
-  const next_cursor = start + limit < items.length && last ? encodeCursor({ k: [start + limit], id: idOf(last) }) : null;
+  const next_cursor =
+    start + limit < items.length && last ? encodeCursor({ k: [start + limit], id: idOf(last) }) : null;
   return { items: slice, next_cursor };
 }

@@ -24,7 +24,8 @@ export class HttpError extends Error {
 
 export const badRequest = (message: string, fields?: FieldProblem[]) =>
   new HttpError(400, ErrorCode.validationFailed, message, fields ? { fields } : undefined);
-export const unauthenticated = (message = 'Sign in to continue') => new HttpError(401, ErrorCode.unauthenticated, message);
+export const unauthenticated = (message = 'Sign in to continue') =>
+  new HttpError(401, ErrorCode.unauthenticated, message);
 export const forbidden = (message = 'You are not allowed to do this', hint?: Record<string, unknown>) =>
   new HttpError(403, ErrorCode.forbidden, message, hint ? { hint } : undefined);
 export const notFound = (what = 'That') => new HttpError(404, ErrorCode.notFound, `${what} was not found`);
@@ -33,6 +34,12 @@ export const conflict = (message: string, fields?: FieldProblem[]) =>
 export const reauthRequired = () =>
   new HttpError(403, ErrorCode.reauthRequired, 'Confirm it is you: enter your password again to continue');
 export const rateLimited = (retryAfterSeconds: number) =>
-  new HttpError(429, ErrorCode.rateLimited, `Too many attempts; try again in ${retryAfterSeconds} s`, {
-    hint: { retry_after: retryAfterSeconds },
-  }, { 'retry-after': String(retryAfterSeconds) });
+  new HttpError(
+    429,
+    ErrorCode.rateLimited,
+    `Too many attempts; try again in ${retryAfterSeconds} s`,
+    {
+      hint: { retry_after: retryAfterSeconds },
+    },
+    { 'retry-after': String(retryAfterSeconds) },
+  );

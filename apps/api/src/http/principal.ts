@@ -35,7 +35,8 @@ export async function permissionsOf(db: Db, roleNames: string[]): Promise<Set<Pe
   }
   if (custom.length) {
     const rows = await db.select({ permissions: roles.permissions }).from(roles).where(inArray(roles.name, custom));
-    for (const r of rows) for (const p of r.permissions) if ((allPermissions as readonly string[]).includes(p)) out.add(p as Permission);
+    for (const r of rows)
+      for (const p of r.permissions) if ((allPermissions as readonly string[]).includes(p)) out.add(p as Permission);
   }
   return out;
 }

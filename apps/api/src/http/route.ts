@@ -58,7 +58,12 @@ function parsePart(schema: z.ZodMiniType | undefined, value: unknown, part: 'par
     });
   }
   if (!schema) {
-    if (part === 'body' && value !== undefined && value !== null && !(typeof value === 'object' && Object.keys(value).length === 0)) {
+    if (
+      part === 'body' &&
+      value !== undefined &&
+      value !== null &&
+      !(typeof value === 'object' && Object.keys(value).length === 0)
+    ) {
       throw new HttpError(400, ErrorCode.validationFailed, 'This request takes no body');
     }
     return undefined;
@@ -111,7 +116,10 @@ export function handle<E extends AnyEndpoint>(app: FastifyInstance, endpoint: E,
       const checked = endpoint.response?.safeParse(result);
       if (checked && !checked.success) {
         const issue = checked.error.issues[0];
-        request.log.error({ operation: endpoint.operation, issues: checked.error.issues.slice(0, 5) }, 'response breaks the contract');
+        request.log.error(
+          { operation: endpoint.operation, issues: checked.error.issues.slice(0, 5) },
+          'response breaks the contract',
+        );
         throw new HttpError(
           500,
           ErrorCode.internal,
@@ -124,7 +132,11 @@ export function handle<E extends AnyEndpoint>(app: FastifyInstance, endpoint: E,
   });
 }
 
-async function authorise(app: FastifyInstance, endpoint: AnyEndpoint, request: FastifyRequest): Promise<Principal | null> {
+async function authorise(
+  app: FastifyInstance,
+  endpoint: AnyEndpoint,
+  request: FastifyRequest,
+): Promise<Principal | null> {
   if (endpoint.auth === 'signature' || endpoint.auth === 'api-key') return null;
   const principal = await resolvePrincipal(request, app.db, app.keys);
   request.principal = principal;

@@ -7,7 +7,7 @@ import { handle } from '../http/route.js';
 const started = Date.now();
 const root = new URL('../../../../', import.meta.url);
 const readVersion = (path: string) =>
-  (JSON.parse(readFileSync(new URL(path, root), 'utf8')) as { name: string; version: string });
+  JSON.parse(readFileSync(new URL(path, root), 'utf8')) as { name: string; version: string };
 const api = readVersion('apps/api/package.json');
 const contracts = readVersion('packages/contracts/package.json');
 const buildTime = new Date().toISOString();
@@ -28,7 +28,15 @@ export function registerOpsRoutes(app: FastifyInstance): void {
       status: db.status,
       checks: {
         db,
-        media_queue: { status: 'ok', latency_ms: null, message: null, queued: 0, running: 0, failed_last_hour: 0, oldest_queued_age: null },
+        media_queue: {
+          status: 'ok',
+          latency_ms: null,
+          message: null,
+          queued: 0,
+          running: 0,
+          failed_last_hour: 0,
+          oldest_queued_age: null,
+        },
       },
       version: api.version,
       uptime_seconds: Math.round((Date.now() - started) / 1000),

@@ -14,7 +14,10 @@ export const DEMO_ACCOUNTS = {
  * Fills an empty database with the demo catalog and accounts. Deterministic: the same seed gives
  * the same catalog. Does nothing when the database already has titles or accounts.
  */
-export async function seedDemo(db: Db, options: { seed?: number; log?: (line: string) => void } = {}): Promise<boolean> {
+export async function seedDemo(
+  db: Db,
+  options: { seed?: number; log?: (line: string) => void } = {},
+): Promise<boolean> {
   const [t] = await db.select({ n: count() }).from(titles);
   const [u] = await db.select({ n: count() }).from(users);
   if ((t?.n ?? 0) > 0 || (u?.n ?? 0) > 0) return false;

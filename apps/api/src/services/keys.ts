@@ -36,16 +36,23 @@ export class KeyStore {
 
   /** Loads the keys, creating an active key on an empty database. */
   async load(): Promise<void> {
-    let rows = await this.db.select().from(signingKeys).where(inArray(signingKeys.state, ['next', 'active', 'retiring']));
+    let rows = await this.db
+      .select()
+      .from(signingKeys)
+      .where(inArray(signingKeys.state, ['next', 'active', 'retiring']));
     if (!rows.some((r) => r.state === 'active')) {
       await this.createKey('active');
-      rows = await this.db.select().from(signingKeys).where(inArray(signingKeys.state, ['next', 'active', 'retiring']));
+      rows = await this.db
+        .select()
+        .from(signingKeys)
+        .where(inArray(signingKeys.state, ['next', 'active', 'retiring']));
     }
     const verifying = new Map<string, KeyLike>();
     let signing: { kid: string; key: KeyLike } | null = null;
     for (const row of rows) {
       verifying.set(row.kid, (await importJWK(row.publicJwk as JWK, ALG)) as KeyLike);
-      if (row.state === 'active') signing = { kid: row.kid, key: (await importJWK(row.privateJwk as JWK, ALG)) as KeyLike };
+      if (row.state === 'active')
+        signing = { kid: row.kid, key: (await importJWK(row.privateJwk as JWK, ALG)) as KeyLike };
     }
     this.signing = signing;
     this.verifying = verifying;
@@ -105,7 +112,11 @@ export class KeyStore {
   async setState(kid: string, state: 'next' | 'active' | 'retiring' | 'retired'): Promise<void> {
     await this.db
       .update(signingKeys)
-      .set({ state, ...(state === 'active' ? { activatedAt: new Date() } : {}), ...(state === 'retired' ? { retiredAt: new Date() } : {}) })
+      .set({
+        state,
+        ...(state === 'active' ? { activatedAt: new Date() } : {}),
+        ...(state === 'retired' ? { retiredAt: new Date() } : {}),
+      })
       .where(eq(signingKeys.kid, kid));
     await this.load();
   }

@@ -30,7 +30,11 @@ describe('ops routes', () => {
   });
 
   it('answers an unknown route with the error envelope', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/v1/no/such/route', headers: { 'x-request-id': 'test-request-1' } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/no/such/route',
+      headers: { 'x-request-id': 'test-request-1' },
+    });
     assert.equal(res.statusCode, 404);
     const { error } = res.json();
     assert.equal(error.code, 'not_found');
@@ -38,7 +42,12 @@ describe('ops routes', () => {
   });
 
   it('rejects malformed JSON and oversize bodies with the envelope', async () => {
-    const bad = await t.app.inject({ method: 'POST', url: '/api/v1/ops/health', headers: { 'content-type': 'application/json' }, payload: '{"a":' });
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/ops/health',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"a":',
+    });
     assert.ok([400, 404].includes(bad.statusCode));
     assert.ok(bad.json().error.request_id);
     const big = await t.app.inject({

@@ -19,6 +19,11 @@ export const users = pgTable(
     plan: text().notNull().default('free'),
     /** Home region (ISO 3166-1 alpha-2), for availability and top 10. */
     region: text().notNull().default('US'),
+    /** UI and email language (BCP 47); new profiles default to it. */
+    language: text().notNull().default('en'),
+    marketingOptIn: boolean().notNull().default(false),
+    termsAcceptedAt: timestamp({ withTimezone: true, mode: 'date' }),
+    passwordChangedAt: timestamp({ withTimezone: true, mode: 'date' }),
     createdAt: createdAt(),
     updatedAt: createdAt(),
   },
@@ -60,11 +65,16 @@ export const profiles = pgTable(
     pinHash: text(),
     position: integer().notNull().default(0),
     createdAt: createdAt(),
+    /** Last time a session switched to it. */
+    lastUsedAt: timestamp({ withTimezone: true, mode: 'date' }),
   },
   (t) => [index('profiles_user_idx').on(t.userId)],
 );
 
-/** Devices an account signed in from; trust lets a device skip MFA for a while. */
+/**
+ * Devices an account signed in from, identified by a long-lived random browser cookie (stored
+ * hashed in `browserKeyHash`); trust lets a device skip the MFA step until `trustedUntil`.
+ */
 export const devices = pgTable(
   'devices',
   {
@@ -76,11 +86,18 @@ export const devices = pgTable(
     type: text().notNull(),
     browser: text().notNull().default(''),
     os: text().notNull().default(''),
+    browserKeyHash: text(),
+    lastIp: text(),
+    lastLocation: text(),
     trustedUntil: timestamp({ withTimezone: true, mode: 'date' }),
+    trustedAt: timestamp({ withTimezone: true, mode: 'date' }),
+    trustedIp: text(),
+    trustedLocation: text(),
+    trustLastUsedAt: timestamp({ withTimezone: true, mode: 'date' }),
     createdAt: createdAt(),
     lastActiveAt: createdAt(),
   },
-  (t) => [index('devices_user_idx').on(t.userId)],
+  (t) => [index('devices_user_idx').on(t.userId), uniqueIndex('devices_browser_key').on(t.userId, t.browserKeyHash)],
 );
 
 /**
@@ -101,6 +118,10 @@ export const sessions = pgTable(
     location: text().notNull().default(''),
     /** Last successful re-authentication (or sign-in): sensitive routes need it to be recent. */
     reauthAt: timestamp({ withTimezone: true, mode: 'date' }),
+    /** How it started: `password`, `password_totp`, `sign_up` … (the contract's SignInMethod). */
+    signInMethod: text().notNull().default('password'),
+    /** When the current refresh token lapses without use (moves on each rotation). */
+    expiresAt: timestamp({ withTimezone: true, mode: 'date' }),
     createdAt: createdAt(),
     lastActiveAt: createdAt(),
     revokedAt: timestamp({ withTimezone: true, mode: 'date' }),
@@ -136,3 +157,86 @@ export const signingKeys = pgTable('signing_keys', {
   activatedAt: timestamp({ withTimezone: true, mode: 'date' }),
   retiredAt: timestamp({ withTimezone: true, mode: 'date' }),
 });
+
+/**
+ * A TOTP factor. The secret is encrypted at rest (AES-256-GCM, see services/secrets.ts);
+ * `lastUsedStep` is the last 30-second step accepted, so a code cannot be replayed.
+ * `enabledAt` is null while an enrolment waits for its first code.
+ */
+export const mfaFactors = pgTable('mfa_factors', {
+  userId: text()
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  secretEncrypted: text().notNull(),
+  lastUsedStep: integer(),
+  enabledAt: timestamp({ withTimezone: true, mode: 'date' }),
+  pendingExpiresAt: timestamp({ withTimezone: true, mode: 'date' }),
+  createdAt: createdAt(),
+});
+
+/** Backup codes, keyed-hashed (HMAC with the server secret), each usable once. */
+export const mfaBackupCodes = pgTable(
+  'mfa_backup_codes',
+  {
+    id: text().primaryKey(),
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text().notNull(),
+    /** 1-based position in the set as shown. */
+    position: integer().notNull(),
+    /** Last two characters, to match against the printed list. */
+    hint: text().notNull(),
+    usedAt: timestamp({ withTimezone: true, mode: 'date' }),
+    usedFrom: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('mfa_backup_codes_hash_key').on(t.userId, t.codeHash)],
+);
+
+/** Sign-in attempts on an account (known emails only), newest read first. */
+export const loginEvents = pgTable(
+  'login_events',
+  {
+    id: text().primaryKey(),
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    at: createdAt(),
+    outcome: text({ enum: ['success', 'mfa_pending', 'failure'] }).notNull(),
+    failureReason: text(),
+    method: text(),
+    ip: text().notNull().default(''),
+    location: text(),
+    userAgent: text().notNull().default(''),
+    deviceId: text(),
+    sessionId: text(),
+    newDevice: boolean().notNull().default(false),
+    newLocation: boolean().notNull().default(false),
+  },
+  (t) => [index('login_events_user_idx').on(t.userId, t.at)],
+);
+
+/** Security audit log of an account: password, MFA, sessions, devices, account events. */
+export const securityEvents = pgTable(
+  'security_events',
+  {
+    id: text().primaryKey(),
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    at: createdAt(),
+    category: text().notNull(),
+    event: text().notNull(),
+    actor: text({ enum: ['self', 'staff', 'system'] })
+      .notNull()
+      .default('self'),
+    ip: text(),
+    location: text(),
+    userAgent: text(),
+    deviceName: text(),
+    sessionId: text(),
+    details: jsonb().notNull().default({}),
+  },
+  (t) => [index('security_events_user_idx').on(t.userId, t.at)],
+);

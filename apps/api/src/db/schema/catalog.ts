@@ -33,7 +33,9 @@ export const titles = pgTable(
     releaseDate: date({ mode: 'string' }),
     /** Films: minutes; series: typical episode length. */
     runtimeMinutes: integer(),
-    status: text({ enum: ['released', 'upcoming', 'ended', 'ongoing'] }).notNull().default('released'),
+    status: text({ enum: ['released', 'upcoming', 'ended', 'ongoing'] })
+      .notNull()
+      .default('released'),
     originalLanguage: text().notNull().default('en'),
     /** [{ language, name, is_default }] */
     audioLanguages: jsonb().notNull().default(sql`'[]'::jsonb`),
@@ -62,7 +64,9 @@ export const titles = pgTable(
     /** Whether a trickplay sprite exists (hover preview). */
     hasPreview: boolean().notNull().default(false),
     trailerSeconds: integer(),
-    publishState: text({ enum: ['draft', 'scheduled', 'published'] }).notNull().default('published'),
+    publishState: text({ enum: ['draft', 'scheduled', 'published'] })
+      .notNull()
+      .default('published'),
     publishAt: timestamp({ withTimezone: true, mode: 'date' }),
     /** When it was added to the catalog ("new this week"). */
     addedAt: createdAt(),
@@ -322,7 +326,10 @@ export const progress = pgTable(
     completed: boolean().notNull().default(false),
     updatedAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.profileId, t.titleId, t.episodeId] }), index('progress_profile_idx').on(t.profileId, t.updatedAt)],
+  (t) => [
+    primaryKey({ columns: [t.profileId, t.titleId, t.episodeId] }),
+    index('progress_profile_idx').on(t.profileId, t.updatedAt),
+  ],
 );
 
 /** Per-profile search history. */

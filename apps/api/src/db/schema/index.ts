@@ -1,3 +1,4 @@
 // The database schema, one file per domain. drizzle-kit reads this module to generate migrations.
 export * from './auth.js';
 export * from './catalog.js';
+export * from './discovery.js';

@@ -1,0 +1,852 @@
+// Search (§9): Postgres full-text search (tsvector over `search_document`, unaccented) joined
+// with pg_trgm similarity on title and people names for typo tolerance; typeahead suggestions
+// from memory; per-profile history; "people also searched".
+import type {
+  SearchHistoryEntry,
+  SearchPersonHit,
+  SearchResults,
+  SearchSuggestion,
+  SearchTitleHit,
+  TitleSummary,
+} from '@reel/contracts';
+import { and, asc, desc, eq, gte, inArray, lt, ne, or, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { people, progress, searchHistory, searchHistoryFilters, titles } from '../db/schema/index.js';
+import { decodeCursor, encodeCursor, pageOf } from '../http/cursor.js';
+import { notFound } from '../http/errors.js';
+import { newId } from '../ids.js';
+import {
+  type CatalogFilterQuery,
+  type CatalogService,
+  type CatalogSnapshot,
+  DEFAULT_PAGE,
+  matchesFilters,
+  parseFilters,
+  type TitleRecord,
+  type Viewer,
+} from './catalog.js';
+import type { PersonRecord } from './catalog-snapshot.js';
+import { popularityPrior } from './recommender.js';
+import {
+  fold,
+  fuzzyHighlights,
+  matchExact,
+  queryOf,
+  type Range,
+  snippet,
+  trigramSimilarity,
+  trigrams,
+  wordSimilarity,
+} from './text.js';
+
+/** Trigram similarity (whole name) above which a name counts as a typo-tolerant match. */
+export const FUZZY_SIMILARITY = 0.3;
+/** Word similarity (the query against the best run of words in a name) for the same. */
+export const FUZZY_WORD_SIMILARITY = 0.5;
+/** How many searches a profile's history keeps. */
+export const HISTORY_LIMIT = 100;
+/** Searches within this long of each other, by one profile, count as one visit for "also searched". */
+const SESSION_WINDOW_MS = 24 * 3_600_000;
+
+export type SearchSort = 'relevance' | 'popularity' | 'release_date' | 'rating' | 'title';
+export type SearchQuery = CatalogFilterQuery & {
+  q: string;
+  sort?: SearchSort | undefined;
+  record?: boolean | undefined;
+  cursor?: string | undefined;
+  limit?: number | undefined;
+};
+
+const FILTER_KEYS = [
+  'genre',
+  'genre_mode',
+  'year_from',
+  'year_to',
+  'rating_min',
+  'certification',
+  'language',
+  'studio',
+  'network',
+  'type',
+  'sort',
+] as const;
+
+interface Match {
+  field: SearchTitleHit['matched_field'];
+  text: string;
+  highlights: Range[];
+  fuzzy: boolean;
+  score: number;
+}
+
+interface Hit {
+  t: TitleRecord;
+  match: Match;
+  score: number;
+}
+
+interface PeopleMatch {
+  p: PersonRecord;
+  exact: { highlights: Range[] } | null;
+  sim: number;
+}
+
+/** Per-snapshot lookup structures for search and suggestions, built on first use. */
+interface SearchIndex {
+  titles: { t: TitleRecord; tri: Set<string>; characters: string[]; folded: string }[];
+  people: { p: PersonRecord; tri: Set<string>; folded: string; popularity: number }[];
+}
+
+const EXACT_SCORE = { equal: 100, prefix: 85, phrase: 70, tokens: 55 } as const;
+
+const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const round = (n: number) => Math.round(n * 1000) / 1000;
+
+/**
+ * Search over the catalog and its people.
+ *
+ * @example
+ * const results = await app.search.query({ q: 'intersteller' }, viewer); // results.did_you_mean === 'Interstellar'
+ */
+export class SearchService {
+  readonly #db: Db;
+  readonly #catalog: CatalogService;
+  readonly #indexes = new WeakMap<CatalogSnapshot, SearchIndex>();
+  #popular: { at: number; queries: { text: string; folded: string; profiles: number }[] } | null = null;
+
+  constructor(db: Db, catalog: CatalogService) {
+    this.#db = db;
+    this.#catalog = catalog;
+  }
+
+  #index(snap: CatalogSnapshot): SearchIndex {
+    let index = this.#indexes.get(snap);
+    if (!index) {
+      const popularityOf = new Map<string, number>();
+      for (const t of snap.ordered) {
+        for (const c of t.credits)
+          popularityOf.set(c.personId, Math.max(popularityOf.get(c.personId) ?? 0, t.row.popularity));
+      }
+      index = {
+        titles: snap.ordered.map((t) => ({
+          t,
+          tri: trigrams(t.row.name),
+          folded: `${t.foldedName} ${fold(t.row.originalName ?? '')}`,
+          characters: t.credits.map((c) => fold(c.character ?? '')),
+        })),
+        people: [...snap.people.values()]
+          .filter((p) => p.credits.length > 0)
+          .map((p) => ({ p, tri: trigrams(p.name), folded: fold(p.name), popularity: popularityOf.get(p.id) ?? 0 })),
+      };
+      this.#indexes.set(snap, index);
+    }
+    return index;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // GET /search
+
+  /** Titles (and people) matching a query, with the catalog filters, sorted and paged. */
+  async query(query: SearchQuery, viewer: Viewer): Promise<SearchResults> {
+    const filters = parseFilters(query);
+    const snap = await this.#catalog.snapshot();
+    const now = this.#catalog.now();
+    const q = queryOf(query.q);
+    const firstPage = !query.cursor;
+    if (query.cursor) decodeCursor(query.cursor);
+
+    const [titleRows, peopleMatches] = q.tokens.length
+      ? await Promise.all([this.#titleRows(query.q, q.tokens), this.#peopleRows(query.q, q)])
+      : [[], []];
+    const peopleById = new Map(peopleMatches.map((m) => [m.p.id, m]));
+    const sqlById = new Map(titleRows.map((r) => [r.id, r]));
+
+    // Candidates: what the database matched, the titles of matched people, and titles whose
+    // structured fields (characters, genres, tags, studios, networks) contain the query.
+    const candidateIds = new Set<string>(sqlById.keys());
+    for (const m of peopleMatches) for (const c of m.p.credits) candidateIds.add(c.titleId);
+    if (q.tokens.length) {
+      for (const entry of this.#index(snap).titles) {
+        if (entry.characters.some((c) => c.includes(q.tokens[0] as string))) candidateIds.add(entry.t.id);
+      }
+      for (const t of snap.ordered) {
+        const fields = [...t.genres.map((g) => g.name), ...t.row.tags, ...t.row.studios, ...t.row.networks];
+        if (fields.some((f) => matchExact(f, q) !== null)) candidateIds.add(t.id);
+      }
+    }
+
+    const hits: Hit[] = [];
+    for (const id of candidateIds) {
+      const t = snap.titles.get(id);
+      if (!t || !this.#catalog.isVisible(t, viewer, now) || !matchesFilters(t, filters, viewer.region)) continue;
+      const match = bestMatch(t, q, sqlById.get(id), peopleById);
+      if (!match) continue;
+      hits.push({ t, match, score: round(match.score + 5 * popularityPrior(t.row.popularity, snap.maxPopularity)) });
+    }
+    hits.sort((a, b) => b.score - a.score || b.t.row.popularity - a.t.row.popularity || compareIds(a.t.id, b.t.id));
+
+    const best = hits[0];
+    let didYouMean: string | null = null;
+    let corrected: string | null = null;
+    const bestPerson = peopleMatches.find((m) => this.#personVisible(snap, m.p, viewer, now));
+    if (best?.match.fuzzy && fold(best.match.text) !== q.phrase) {
+      didYouMean = best.match.text;
+      if (hits.every((h) => h.match.fuzzy) && !(bestPerson?.exact ?? null)) corrected = best.match.text;
+    } else if (!best && bestPerson && !bestPerson.exact) {
+      didYouMean = bestPerson.p.name;
+      corrected = bestPerson.p.name;
+    } else if (!best && !bestPerson && q.tokens.length) {
+      didYouMean = this.#nearest(snap, query.q, viewer, now);
+    }
+
+    const sorted = sortHits(hits, query.sort ?? 'relevance');
+    const page = pageOf(sorted, query.cursor, query.limit ?? DEFAULT_PAGE, (h) => h.t.id);
+    const summaries = await this.#catalog.summaries(
+      snap,
+      page.items.map((h) => h.t),
+      viewer,
+    );
+    const items: SearchTitleHit[] = page.items.map((h, i) => ({
+      title: summaries[i] as TitleSummary,
+      matched_field: h.match.field,
+      matched_text: h.match.text,
+      highlights: h.match.highlights,
+      fuzzy: h.match.fuzzy,
+      score: h.score,
+    }));
+
+    let historyId: string | null = null;
+    if (viewer.profileId && firstPage && query.record !== false) {
+      historyId = await this.record(viewer.profileId, query.q, filtersOf(query), hits.length);
+    }
+
+    return {
+      items,
+      next_cursor: page.next_cursor,
+      query: query.q,
+      corrected_query: corrected,
+      did_you_mean: didYouMean,
+      total: hits.length,
+      people: firstPage ? this.#personHits(snap, peopleMatches, q, viewer, now) : [],
+      facets: firstPage ? facetsOf(hits) : null,
+      history_id: historyId,
+    };
+  }
+
+  /** Full-text and trigram matches on titles, from the database. */
+  async #titleRows(raw: string, tokens: string[]) {
+    // Each word must match (prefix match on the last one, for search-as-you-type).
+    const tsquery = tokens.map((t, i) => (i === tokens.length - 1 ? `'${t}':*` : `'${t}'`)).join(' & ');
+    const document = sql`to_tsvector('english', unaccent(coalesce(${titles.searchDocument}, concat_ws(' ', ${titles.name}, ${titles.originalName}, ${titles.tagline}, ${titles.synopsis}, array_to_string(${titles.tags}, ' '), array_to_string(${titles.studios}, ' '), array_to_string(${titles.networks}, ' ')))))`;
+    const tsq = sql`to_tsquery('english', unaccent(${tsquery}))`;
+    const qn = sql`unaccent(lower(${raw}))`;
+    const nameN = sql`unaccent(lower(${titles.name}))`;
+    const origN = sql`unaccent(lower(coalesce(${titles.originalName}, '')))`;
+    const inner = this.#db
+      .select({
+        id: titles.id,
+        fts: sql<boolean>`${document} @@ ${tsq}`.as('fts'),
+        rank: sql<number>`ts_rank(${document}, ${tsq})`.as('rank'),
+        nameSim: sql<number>`similarity(${nameN}, ${qn})`.as('name_sim'),
+        nameWordSim: sql<number>`word_similarity(${qn}, ${nameN})`.as('name_word_sim'),
+        origSim: sql<number>`similarity(${origN}, ${qn})`.as('orig_sim'),
+        origWordSim: sql<number>`word_similarity(${qn}, ${origN})`.as('orig_word_sim'),
+      })
+      .from(titles)
+      .where(inArray(titles.publishState, ['published', 'scheduled']))
+      .as('s');
+    const rows = await this.#db
+      .select()
+      .from(inner)
+      .where(
+        or(
+          sql`${inner.fts}`,
+          gte(inner.nameSim, FUZZY_SIMILARITY),
+          gte(inner.nameWordSim, FUZZY_WORD_SIMILARITY),
+          gte(inner.origSim, FUZZY_SIMILARITY),
+          gte(inner.origWordSim, FUZZY_WORD_SIMILARITY),
+        ),
+      )
+      .limit(1000);
+    return rows.map((r) => ({
+      id: r.id,
+      fts: Boolean(r.fts),
+      rank: Number(r.rank) || 0,
+      nameSim: Math.max(Number(r.nameSim) || 0, wordSim(r.nameWordSim, tokens)),
+      origSim: Math.max(Number(r.origSim) || 0, wordSim(r.origWordSim, tokens)),
+    }));
+  }
+
+  /** People whose names match (exactly or by trigram similarity). */
+  async #peopleRows(raw: string, q: { phrase: string; tokens: string[] }): Promise<PeopleMatch[]> {
+    const snap = await this.#catalog.snapshot();
+    const qn = sql`unaccent(lower(${raw}))`;
+    const nameN = sql`unaccent(lower(${people.name}))`;
+    const rows = await this.#db
+      .select({
+        id: people.id,
+        sim: sql<number>`similarity(${nameN}, ${qn})`,
+        wsim: sql<number>`word_similarity(${qn}, ${nameN})`,
+      })
+      .from(people)
+      .where(
+        or(
+          sql`similarity(${nameN}, ${qn}) >= ${FUZZY_SIMILARITY}`,
+          sql`word_similarity(${qn}, ${nameN}) >= ${FUZZY_WORD_SIMILARITY}`,
+        ),
+      )
+      .orderBy(desc(sql`greatest(similarity(${nameN}, ${qn}), word_similarity(${qn}, ${nameN}))`), asc(people.id))
+      .limit(50);
+    const out: PeopleMatch[] = [];
+    for (const r of rows) {
+      const p = snap.people.get(r.id);
+      if (!p) continue;
+      const exact = matchExact(p.name, q);
+      out.push({
+        p,
+        exact: exact ? { highlights: exact.highlights } : null,
+        sim: Math.max(Number(r.sim) || 0, wordSim(r.wsim, q.tokens)),
+      });
+    }
+    return out.sort((a, b) => Number(!!b.exact) - Number(!!a.exact) || b.sim - a.sim || compareIds(a.p.id, b.p.id));
+  }
+
+  #personVisible(snap: CatalogSnapshot, p: PersonRecord, viewer: Viewer, now: number): boolean {
+    return p.credits.some((c) => {
+      const t = snap.titles.get(c.titleId);
+      return t !== undefined && this.#catalog.isVisible(t, viewer, now);
+    });
+  }
+
+  #personHits(
+    snap: CatalogSnapshot,
+    matches: PeopleMatch[],
+    q: { tokens: string[] },
+    viewer: Viewer,
+    now: number,
+  ): SearchPersonHit[] {
+    const out: SearchPersonHit[] = [];
+    for (const m of matches) {
+      const known = [...new Set(m.p.credits.map((c) => c.titleId))]
+        .map((id) => snap.titles.get(id))
+        .filter((t): t is TitleRecord => t !== undefined && this.#catalog.isVisible(t, viewer, now))
+        .sort((a, b) => b.row.popularity - a.row.popularity || compareIds(a.id, b.id));
+      if (!known.length) continue;
+      out.push({
+        person: { id: m.p.id, name: m.p.name, photo: m.p.photo },
+        known_for: m.p.knownFor,
+        known_for_titles: known.slice(0, 3).map((t) => ({ id: t.id, name: t.row.name, year: t.row.year })),
+        matched_text: m.p.name,
+        highlights: m.exact ? m.exact.highlights : fuzzyHighlights(m.p.name, q.tokens),
+        fuzzy: !m.exact,
+      });
+      if (out.length === 10) break;
+    }
+    return out;
+  }
+
+  /** The closest name in the catalog to a query that matched nothing, if any is close at all. */
+  #nearest(snap: CatalogSnapshot, raw: string, viewer: Viewer, now: number): string | null {
+    const tri = trigrams(raw);
+    let best: { text: string; sim: number } | null = null;
+    const index = this.#index(snap);
+    for (const e of index.titles) {
+      if (!this.#catalog.isVisible(e.t, viewer, now)) continue;
+      const sim = Math.max(trigramSimilarity(tri, e.tri), wordSimilarity(raw, e.t.row.name) * 0.9);
+      if (sim >= 0.2 && (!best || sim > best.sim)) best = { text: e.t.row.name, sim };
+    }
+    for (const e of index.people) {
+      const sim = trigramSimilarity(tri, e.tri);
+      if (sim >= 0.2 && (!best || sim > best.sim) && this.#personVisible(snap, e.p, viewer, now))
+        best = { text: e.p.name, sim };
+    }
+    return best?.text ?? null;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // GET /search/suggest
+
+  /**
+   * Typeahead from memory: the profile's matching recent searches, then titles and people whose
+   * names start with (or closely resemble) the text, genres, and popular completions.
+   */
+  async suggest(raw: string, limit: number, viewer: Viewer): Promise<{ query: string; items: SearchSuggestion[] }> {
+    const snap = await this.#catalog.snapshot();
+    const now = this.#catalog.now();
+    const q = queryOf(raw);
+    if (!q.tokens.length) return { query: raw, items: [] };
+    const index = this.#index(snap);
+    const tri = trigrams(raw);
+    const fuzzyOk = q.phrase.length >= 3;
+
+    const rate = (name: string, folded: string, nameTri: Set<string>) => {
+      const exact = matchExact(name, q);
+      if (exact) {
+        const base = exact.kind === 'equal' ? 4 : exact.kind === 'prefix' ? 3 : exact.kind === 'phrase' ? 2.5 : 2;
+        return { score: base, highlights: exact.highlights };
+      }
+      if (!fuzzyOk || !folded) return null;
+      const sim = Math.max(trigramSimilarity(tri, nameTri), wordSimilarity(raw, name));
+      return sim >= 0.45 ? { score: sim, highlights: fuzzyHighlights(name, q.tokens) } : null;
+    };
+
+    const titleOptions: (SearchSuggestion & { kind: 'title' })[] = [];
+    const scoredTitles = index.titles
+      .filter((e) => this.#catalog.isVisible(e.t, viewer, now))
+      .map((e) => ({ e, r: rate(e.t.row.name, e.folded, e.tri) }))
+      .filter((x): x is { e: (typeof index.titles)[number]; r: { score: number; highlights: Range[] } } => x.r !== null)
+      .sort(
+        (a, b) =>
+          b.r.score +
+            0.5 * popularityPrior(b.e.t.row.popularity, snap.maxPopularity) -
+            (a.r.score + 0.5 * popularityPrior(a.e.t.row.popularity, snap.maxPopularity)) ||
+          compareIds(a.e.t.id, b.e.t.id),
+      );
+    for (const { e, r } of scoredTitles.slice(0, limit)) {
+      const width = e.t.artwork.widths[0];
+      const poster = e.t.artwork.poster;
+      titleOptions.push({
+        kind: 'title',
+        text: e.t.row.name,
+        highlights: r.highlights,
+        id: e.t.id,
+        type: e.t.row.type,
+        year: e.t.row.year,
+        poster: width ? `${poster}${poster.includes('?') ? '&' : '?'}w=${width}` : poster,
+      });
+    }
+
+    const personOptions: SearchSuggestion[] = index.people
+      .map((e) => ({ e, r: rate(e.p.name, e.folded, e.tri) }))
+      .filter((x): x is { e: (typeof index.people)[number]; r: { score: number; highlights: Range[] } } => x.r !== null)
+      .sort(
+        (a, b) =>
+          b.r.score +
+            0.5 * popularityPrior(b.e.popularity, snap.maxPopularity) -
+            (a.r.score + 0.5 * popularityPrior(a.e.popularity, snap.maxPopularity)) || compareIds(a.e.p.id, b.e.p.id),
+      )
+      .filter((x) => this.#personVisible(snap, x.e.p, viewer, now))
+      .slice(0, 3)
+      .map(({ e, r }) => ({
+        kind: 'person',
+        text: e.p.name,
+        highlights: r.highlights,
+        id: e.p.id,
+        photo: e.p.photo,
+        known_for: e.p.knownFor,
+      }));
+
+    const genreOptions: SearchSuggestion[] = snap.genreList
+      .map((g) => ({ g, m: matchExact(g.name, q) }))
+      .filter((x) => x.m !== null && (x.m.kind === 'equal' || x.m.kind === 'prefix'))
+      .slice(0, 2)
+      .map(({ g, m }) => ({ kind: 'genre', text: g.name, highlights: m?.highlights ?? [], slug: g.slug }));
+
+    const seen = new Set<string>();
+    const historyOptions: SearchSuggestion[] = [];
+    if (viewer.profileId) {
+      const rows = await this.#db
+        .select({ query: searchHistory.query })
+        .from(searchHistory)
+        .where(eq(searchHistory.profileId, viewer.profileId))
+        .orderBy(desc(searchHistory.createdAt), desc(searchHistory.id))
+        .limit(HISTORY_LIMIT);
+      for (const r of rows) {
+        const folded = queryOf(r.query).phrase;
+        if (!folded.startsWith(q.phrase) || seen.has(folded)) continue;
+        seen.add(folded);
+        const m = matchExact(r.query, q);
+        historyOptions.push({ kind: 'query', source: 'history', text: r.query, highlights: m?.highlights ?? [] });
+        if (historyOptions.length === 3) break;
+      }
+    }
+    const popularOptions: SearchSuggestion[] = [];
+    for (const p of await this.#popularQueries()) {
+      if (!p.folded.startsWith(q.phrase) || p.folded === q.phrase || seen.has(p.folded)) continue;
+      seen.add(p.folded);
+      const m = matchExact(p.text, q);
+      popularOptions.push({ kind: 'query', source: 'popular', text: p.text, highlights: m?.highlights ?? [] });
+      if (popularOptions.length === 2) break;
+    }
+
+    // History first, then titles (at least half), people, genres, popular completions; titles fill the rest.
+    const head = historyOptions.slice(0, Math.min(3, Math.floor(limit / 3) || 1));
+    const rest = [...personOptions, ...genreOptions, ...popularOptions];
+    const titleCount = Math.max(Math.ceil(limit / 2), limit - head.length - rest.length);
+    const out = [...head, ...titleOptions.slice(0, titleCount), ...rest];
+    return { query: raw, items: out.slice(0, limit) };
+  }
+
+  /** Queries searched by at least two profiles in the last 30 days (cached for 5 minutes). */
+  async #popularQueries() {
+    const now = this.#catalog.now();
+    if (this.#popular && now - this.#popular.at < 300_000) return this.#popular.queries;
+    const rows = await this.#db
+      .select({
+        folded: sql<string>`lower(unaccent(${searchHistory.query}))`,
+        text: sql<string>`min(${searchHistory.query})`,
+        profiles: sql<number>`count(distinct ${searchHistory.profileId})`,
+      })
+      .from(searchHistory)
+      .where(gte(searchHistory.createdAt, new Date(now - 30 * 86_400_000)))
+      .groupBy(sql`lower(unaccent(${searchHistory.query}))`)
+      .having(sql`count(distinct ${searchHistory.profileId}) >= 2`)
+      .orderBy(desc(sql`count(distinct ${searchHistory.profileId})`), asc(sql`lower(unaccent(${searchHistory.query}))`))
+      .limit(500);
+    const queries = rows.map((r) => ({ text: r.text, folded: queryOf(r.folded).phrase, profiles: Number(r.profiles) }));
+    this.#popular = { at: now, queries };
+    return queries;
+  }
+
+  /** Forgets cached popular queries (tests; after clearing histories). */
+  resetPopular(): void {
+    this.#popular = null;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // History
+
+  /** Records a search in a profile's history (a repeated query moves to the top); returns its id. */
+  async record(
+    profileId: string,
+    query: string,
+    filters: Record<string, string>,
+    resultCount: number,
+  ): Promise<string> {
+    const id = newId('srh');
+    const folded = queryOf(query).phrase;
+    const text = query.trim().slice(0, 200) || query;
+    await this.#db.transaction(async (tx) => {
+      const previous = await tx
+        .select({ id: searchHistory.id, query: searchHistory.query })
+        .from(searchHistory)
+        .where(eq(searchHistory.profileId, profileId))
+        .orderBy(desc(searchHistory.createdAt), desc(searchHistory.id));
+      const duplicates = previous.filter((p) => queryOf(p.query).phrase === folded).map((p) => p.id);
+      const overflow = previous
+        .filter((p) => !duplicates.includes(p.id))
+        .slice(HISTORY_LIMIT - 1)
+        .map((p) => p.id);
+      const drop = [...duplicates, ...overflow];
+      if (drop.length)
+        await tx
+          .delete(searchHistory)
+          .where(and(eq(searchHistory.profileId, profileId), inArray(searchHistory.id, drop)));
+      await tx
+        .insert(searchHistory)
+        .values({ id, profileId, query: text, resultCount, createdAt: new Date(this.#catalog.now()) });
+      if (Object.keys(filters).length) await tx.insert(searchHistoryFilters).values({ historyId: id, filters });
+    });
+    return id;
+  }
+
+  /** GET /search/history: newest first. */
+  async history(profileId: string, cursor: string | undefined, limit: number | undefined) {
+    const position = decodeCursor(cursor);
+    const size = limit ?? DEFAULT_PAGE;
+    const after = position
+      ? or(
+          lt(searchHistory.createdAt, new Date(Number(position.k[0]))),
+          and(eq(searchHistory.createdAt, new Date(Number(position.k[0]))), lt(searchHistory.id, position.id)),
+        )
+      : undefined;
+    if (position && !Number.isFinite(Number(position.k[0]))) return { items: [], next_cursor: null };
+    const rows = await this.#db
+      .select({
+        id: searchHistory.id,
+        query: searchHistory.query,
+        resultCount: searchHistory.resultCount,
+        createdAt: searchHistory.createdAt,
+        filters: searchHistoryFilters.filters,
+      })
+      .from(searchHistory)
+      .leftJoin(searchHistoryFilters, eq(searchHistoryFilters.historyId, searchHistory.id))
+      .where(after ? and(eq(searchHistory.profileId, profileId), after) : eq(searchHistory.profileId, profileId))
+      .orderBy(desc(searchHistory.createdAt), desc(searchHistory.id))
+      .limit(size + 1);
+    const pageRows = rows.slice(0, size);
+    const last = pageRows[pageRows.length - 1];
+    const items: SearchHistoryEntry[] = pageRows.map((r) => ({
+      id: r.id,
+      query: r.query,
+      filters: r.filters ?? {},
+      result_count: r.resultCount,
+      searched_at: r.createdAt.toISOString(),
+    }));
+    return {
+      items,
+      next_cursor: rows.length > size && last ? encodeCursor({ k: [last.createdAt.getTime()], id: last.id }) : null,
+    };
+  }
+
+  /** DELETE /search/history/{id}: only the profile's own entries (another's is 404). */
+  async deleteEntry(profileId: string, id: string): Promise<void> {
+    const deleted = await this.#db
+      .delete(searchHistory)
+      .where(and(eq(searchHistory.id, id), eq(searchHistory.profileId, profileId)))
+      .returning({ id: searchHistory.id });
+    if (!deleted.length) throw notFound('That search');
+  }
+
+  /** DELETE /search/history */
+  async clear(profileId: string): Promise<void> {
+    await this.#db.delete(searchHistory).where(eq(searchHistory.profileId, profileId));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // GET /search/related
+
+  /**
+   * "People also searched": queries other profiles searched in the same visit as this one, scored
+   * by the share of those profiles; and the titles they went on to watch. When the histories say
+   * too little, neighbours from the genres of the query's best match fill in.
+   */
+  async related(raw: string, limit: number, viewer: Viewer) {
+    const snap = await this.#catalog.snapshot();
+    const now = this.#catalog.now();
+    const q = queryOf(raw);
+    const foldedSql = sql`lower(unaccent(${searchHistory.query}))`;
+    const target = sql`lower(unaccent(${raw}))`;
+    const searches = await this.#db
+      .select({ profileId: searchHistory.profileId, at: searchHistory.createdAt })
+      .from(searchHistory)
+      .where(
+        viewer.profileId
+          ? and(sql`${foldedSql} = ${target}`, ne(searchHistory.profileId, viewer.profileId))
+          : sql`${foldedSql} = ${target}`,
+      )
+      .orderBy(desc(searchHistory.createdAt))
+      .limit(500);
+
+    const queryScores = new Map<string, { text: string; profiles: Set<string> }>();
+    const titleCounts = new Map<string, Set<string>>();
+    const searchers = new Set(searches.map((s) => s.profileId));
+    if (searches.length) {
+      const profileIds = [...searchers];
+      const others = await this.#db
+        .select({ profileId: searchHistory.profileId, query: searchHistory.query, at: searchHistory.createdAt })
+        .from(searchHistory)
+        .where(inArray(searchHistory.profileId, profileIds));
+      const watched = await this.#db
+        .select({ profileId: progress.profileId, titleId: progress.titleId, at: progress.updatedAt })
+        .from(progress)
+        .where(inArray(progress.profileId, profileIds));
+      const visits = new Map<string, number[]>();
+      for (const s of searches) visits.set(s.profileId, [...(visits.get(s.profileId) ?? []), s.at.getTime()]);
+      const near = (profileId: string, at: number, afterOnly: boolean) =>
+        (visits.get(profileId) ?? []).some((v) =>
+          afterOnly ? at >= v && at - v <= SESSION_WINDOW_MS : Math.abs(at - v) <= SESSION_WINDOW_MS,
+        );
+      for (const o of others) {
+        const folded = queryOf(o.query).phrase;
+        if (!folded || folded === q.phrase || !near(o.profileId, o.at.getTime(), false)) continue;
+        const entry = queryScores.get(folded) ?? { text: o.query.trim(), profiles: new Set<string>() };
+        entry.profiles.add(o.profileId);
+        queryScores.set(folded, entry);
+      }
+      for (const w of watched) {
+        if (!near(w.profileId, w.at.getTime(), true)) continue;
+        const set = titleCounts.get(w.titleId) ?? new Set<string>();
+        set.add(w.profileId);
+        titleCounts.set(w.titleId, set);
+      }
+    }
+
+    const queries = [...queryScores.entries()]
+      .map(([folded, e]) => ({ query: e.text, folded, score: round(e.profiles.size / Math.max(1, searchers.size)) }))
+      .sort((a, b) => b.score - a.score || compareIds(a.folded, b.folded));
+
+    const visible = (t: TitleRecord | undefined): t is TitleRecord =>
+      t !== undefined && this.#catalog.isVisible(t, viewer, now);
+    let related = [...titleCounts.entries()]
+      .map(([id, set]) => ({ t: snap.titles.get(id), n: set.size }))
+      .filter((e): e is { t: TitleRecord; n: number } => visible(e.t))
+      .sort((a, b) => b.n - a.n || b.t.row.popularity - a.t.row.popularity || compareIds(a.t.id, b.t.id))
+      .map((e) => e.t);
+
+    if (queries.length < limit || related.length < limit) {
+      // Genre neighbours: the best match's genres and the popular titles that share them.
+      const results = await this.query({ q: raw, record: false, limit: 5 }, { ...viewer, profileId: null });
+      const top = results.items[0] ? snap.titles.get(results.items[0].title.id) : undefined;
+      const taken = new Set(queries.map((x) => x.folded));
+      taken.add(q.phrase);
+      if (top) {
+        const neighbours = snap.ordered.filter(
+          (t) => t.id !== top.id && visible(t) && t.genres.some((g) => top.genres.some((h) => h.slug === g.slug)),
+        );
+        const fill: { query: string; folded: string; score: number }[] = [];
+        for (const g of top.genres) fill.push({ query: g.name, folded: fold(g.name), score: 0.3 });
+        for (const t of neighbours.slice(0, limit)) fill.push({ query: t.row.name, folded: t.foldedName, score: 0.2 });
+        for (const f of fill) {
+          if (queries.length >= limit) break;
+          if (taken.has(f.folded)) continue;
+          taken.add(f.folded);
+          queries.push(f);
+        }
+        if (related.length < limit) {
+          const have = new Set(related.map((t) => t.id));
+          const more = [top, ...neighbours].filter((t) => !have.has(t.id));
+          related = [...related, ...more];
+        }
+      }
+      if (related.length < limit) {
+        const have = new Set(related.map((t) => t.id));
+        for (const item of results.items) {
+          const t = snap.titles.get(item.title.id);
+          if (t && !have.has(t.id)) related.push(t);
+        }
+      }
+    }
+
+    return {
+      query: raw,
+      queries: queries.slice(0, limit).map(({ query, score }) => ({ query, score })),
+      titles: await this.#catalog.summaries(snap, related.slice(0, limit), viewer),
+    };
+  }
+}
+
+/** A trigram word similarity counts only for queries long enough to carry meaning. */
+function wordSim(value: unknown, tokens: string[]): number {
+  const n = Number(value) || 0;
+  return tokens.join(' ').length >= 4 ? n : 0;
+}
+
+/** The best reason a title matches, with its score; null when nothing matches. */
+function bestMatch(
+  t: TitleRecord,
+  q: { phrase: string; tokens: string[] },
+  row: { fts: boolean; rank: number; nameSim: number; origSim: number } | undefined,
+  peopleById: Map<string, PeopleMatch>,
+): Match | null {
+  const matches: Match[] = [];
+  const exact = (field: Match['field'], text: string | null, weight: number) => {
+    if (!text) return false;
+    const m = matchExact(text, q);
+    if (!m) return false;
+    matches.push({ field, text, highlights: m.highlights, fuzzy: false, score: EXACT_SCORE[m.kind] * weight });
+    return true;
+  };
+  exact('name', t.row.name, 1);
+  exact('original_name', t.row.originalName, 0.95);
+  if (row && row.nameSim >= FUZZY_SIMILARITY) {
+    matches.push({
+      field: 'name',
+      text: t.row.name,
+      highlights: fuzzyHighlights(t.row.name, q.tokens),
+      fuzzy: true,
+      score: 50 * row.nameSim,
+    });
+  }
+  if (row && t.row.originalName && row.origSim >= FUZZY_SIMILARITY) {
+    matches.push({
+      field: 'original_name',
+      text: t.row.originalName,
+      highlights: fuzzyHighlights(t.row.originalName, q.tokens),
+      fuzzy: true,
+      score: 45 * row.origSim,
+    });
+  }
+  for (const c of t.credits) {
+    const pm = peopleById.get(c.personId);
+    if (pm) {
+      const billing =
+        c.role === 'cast' ? (c.position < 3 ? 1 : 0.85) : c.role === 'director' || c.role === 'creator' ? 1 : 0.8;
+      matches.push(
+        pm.exact
+          ? { field: 'person', text: pm.p.name, highlights: pm.exact.highlights, fuzzy: false, score: 55 * billing }
+          : {
+              field: 'person',
+              text: pm.p.name,
+              highlights: fuzzyHighlights(pm.p.name, q.tokens),
+              fuzzy: true,
+              score: 40 * pm.sim * billing,
+            },
+      );
+    }
+    if (c.character) exact('character', c.character, 0.6);
+  }
+  for (const g of t.genres) exact('genre', g.name, 0.45);
+  for (const tag of t.row.tags) exact('tag', tag, 0.4);
+  for (const s of t.row.studios) exact('studio', s, 0.4);
+  for (const n of t.row.networks) exact('network', n, 0.4);
+  if (row?.fts) {
+    const where = snippet(t.row.synopsis, q.tokens) ?? (t.row.tagline ? snippet(t.row.tagline, q.tokens) : null);
+    const text = where?.text ?? (t.row.synopsis.slice(0, 160) || t.row.name);
+    matches.push({
+      field: 'synopsis',
+      text,
+      highlights: where?.highlights ?? [],
+      fuzzy: false,
+      score: 15 + 25 * Math.min(1, row.rank * 5),
+    });
+  }
+  if (!matches.length) return null;
+  matches.sort((a, b) => b.score - a.score || Number(a.fuzzy) - Number(b.fuzzy));
+  const best = matches[0] as Match;
+  // A title that matched exactly somewhere is not a fuzzy hit, whatever scored best.
+  const anyExact = matches.some((m) => !m.fuzzy);
+  const chosen = best.fuzzy && anyExact ? (matches.find((m) => !m.fuzzy) as Match) : best;
+  const extra = Math.min(10, 2 * (new Set(matches.map((m) => m.field)).size - 1));
+  return { ...chosen, score: Math.max(best.score, chosen.score) + extra };
+}
+
+function sortHits(hits: Hit[], sort: SearchSort): Hit[] {
+  if (sort === 'relevance') return hits;
+  const key = (h: Hit): number | string | null => {
+    switch (sort) {
+      case 'popularity':
+        return h.t.row.popularity;
+      case 'release_date':
+        return h.t.releaseTime;
+      case 'rating':
+        return h.t.row.ratingAverage;
+      case 'title':
+        return h.t.foldedName;
+    }
+  };
+  const dir = sort === 'title' ? 1 : -1;
+  return [...hits].sort((a, b) => {
+    const ka = key(a);
+    const kb = key(b);
+    if (ka !== kb) {
+      if (ka === null) return 1;
+      if (kb === null) return -1;
+      return ka < kb ? -dir : dir;
+    }
+    return b.score - a.score || compareIds(a.t.id, b.t.id);
+  });
+}
+
+function facetsOf(hits: Hit[]) {
+  const types = new Map<string, number>();
+  const genres = new Map<string, { name: string; count: number }>();
+  const decades = new Map<number, number>();
+  for (const h of hits) {
+    types.set(h.t.row.type, (types.get(h.t.row.type) ?? 0) + 1);
+    for (const g of h.t.genres) genres.set(g.slug, { name: g.name, count: (genres.get(g.slug)?.count ?? 0) + 1 });
+    if (h.t.row.year !== null) {
+      const d = Math.floor(h.t.row.year / 10) * 10;
+      decades.set(d, (decades.get(d) ?? 0) + 1);
+    }
+  }
+  return {
+    types: [...types]
+      .map(([value, count]) => ({ value: value as 'film' | 'series' | 'anime', count }))
+      .sort((a, b) => b.count - a.count || compareIds(a.value, b.value)),
+    genres: [...genres]
+      .map(([slug, g]) => ({ slug, name: g.name, count: g.count }))
+      .sort((a, b) => b.count - a.count || compareIds(a.slug, b.slug)),
+    decades: [...decades].map(([decade, count]) => ({ decade, count })).sort((a, b) => b.decade - a.decade),
+  };
+}
+
+/** The filters of a search as query parameters, for its history entry. */
+export function filtersOf(query: SearchQuery): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of FILTER_KEYS) {
+    const value = query[key];
+    if (value !== undefined && value !== null && value !== '') out[key] = String(value);
+  }
+  return out;
+}

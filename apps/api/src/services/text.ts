@@ -1,0 +1,239 @@
+// Text helpers for search, suggestions and filters: accent/case folding with a map back to the
+// original positions (for highlights), pg_trgm-compatible trigram similarity, edit distance.
+
+/** A `[start, end)` range of UTF-16 code units in the original text. */
+export interface Range {
+  start: number;
+  end: number;
+}
+
+/** Folded text and, for each of its code units, the index of the original code unit it came from. */
+export interface Folded {
+  text: string;
+  map: number[];
+  /** The original text. */
+  source: string;
+  /** Length of the original text. */
+  length: number;
+}
+
+const MARKS = /\p{M}/gu;
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/**
+ * Lower-cases a string and strips diacritics (like Postgres `lower(unaccent(…))`).
+ *
+ * @example fold('Amélie') // 'amelie'
+ */
+export function fold(value: string): string {
+  return value.normalize('NFD').replace(MARKS, '').toLowerCase();
+}
+
+/** Folds a string keeping a map from folded positions back to original ones. */
+export function foldWithMap(value: string): Folded {
+  let text = '';
+  const map: number[] = [];
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    // Keep surrogate pairs together.
+    const char =
+      code >= 0xd800 && code <= 0xdbff && i + 1 < value.length ? value.slice(i, i + 2) : (value[i] as string);
+    const folded = fold(char);
+    for (let j = 0; j < folded.length; j++) map.push(i);
+    text += folded;
+    if (char.length === 2) i++;
+  }
+  return { text, map, source: value, length: value.length };
+}
+
+/** Maps a range of folded text back to the original text. */
+export function unfoldRange(folded: Folded, start: number, end: number): Range {
+  const s = folded.map[start] ?? folded.length;
+  const last = folded.map[end - 1];
+  if (last === undefined || end <= start) return { start: s, end: s };
+  const code = folded.source.charCodeAt(last);
+  const e = last + (code >= 0xd800 && code <= 0xdbff ? 2 : 1);
+  return { start: s, end: Math.max(s, e) };
+}
+
+/** The words of a (folded) string: runs of letters and digits. */
+export function words(value: string): string[] {
+  return value.match(WORD) ?? [];
+}
+
+/** The words of a folded string with their positions. */
+function wordsAt(value: string): { word: string; start: number; end: number }[] {
+  const out: { word: string; start: number; end: number }[] = [];
+  for (const m of value.matchAll(WORD)) out.push({ word: m[0], start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+/** Folds a query and splits it into words; the phrase is the words joined by single spaces. */
+export function queryOf(q: string): { phrase: string; tokens: string[] } {
+  const tokens = words(fold(q));
+  return { phrase: tokens.join(' '), tokens };
+}
+
+/** Sorts and merges overlapping ranges. */
+function merge(ranges: Range[]): Range[] {
+  const sorted = [...ranges].sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: Range[] = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
+    else out.push({ ...r });
+  }
+  return out;
+}
+
+/**
+ * Where a query matches a text exactly (after folding): the whole phrase as a substring, or else
+ * every token as the start of a word. Null when it does not match.
+ *
+ * @example matchExact('The Dark Knight', queryOf('dark kni')) // { kind: 'phrase', highlights: [{ start: 4, end: 12 }] }
+ */
+export function matchExact(
+  text: string,
+  query: { phrase: string; tokens: string[] },
+): { kind: 'equal' | 'prefix' | 'phrase' | 'tokens'; highlights: Range[] } | null {
+  if (!query.tokens.length || !text) return null;
+  const folded = foldWithMap(text);
+  // Compare on words only, so punctuation in either does not matter ("Spider-Man" ~ "spider man").
+  const ws = wordsAt(folded.text);
+  const joined = ws.map((w) => w.word).join(' ');
+  const at = joined.indexOf(query.phrase);
+  if (at >= 0 && (at === 0 || joined[at - 1] === ' ')) {
+    // Translate the position in `joined` back to the folded text through the words.
+    let offset = 0;
+    let startFolded = -1;
+    let endFolded = -1;
+    const endJoined = at + query.phrase.length;
+    for (const w of ws) {
+      const wStart = offset;
+      const wEnd = offset + w.word.length;
+      if (startFolded < 0 && at >= wStart && at <= wEnd) startFolded = w.start + (at - wStart);
+      if (endJoined >= wStart && endJoined <= wEnd) {
+        endFolded = w.start + (endJoined - wStart);
+        break;
+      }
+      offset = wEnd + 1;
+    }
+    if (startFolded >= 0 && endFolded >= startFolded) {
+      const kind = joined === query.phrase ? 'equal' : at === 0 ? 'prefix' : 'phrase';
+      return { kind, highlights: [unfoldRange(folded, startFolded, endFolded)] };
+    }
+  }
+  const ranges: Range[] = [];
+  for (const token of query.tokens) {
+    const w = ws.find((x) => x.word.startsWith(token));
+    if (!w) return null;
+    ranges.push(unfoldRange(folded, w.start, w.start + token.length));
+  }
+  return { kind: 'tokens', highlights: merge(ranges) };
+}
+
+/** Levenshtein edit distance, stopping early above `max`. */
+export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINITY): number {
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const v = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length] as number;
+}
+
+/** Highlights the words of `text` that are close spellings (or prefixes) of the query's tokens. */
+export function fuzzyHighlights(text: string, tokens: string[]): Range[] {
+  const folded = foldWithMap(text);
+  const ranges: Range[] = [];
+  for (const w of wordsAt(folded.text)) {
+    const close = tokens.some((t) => {
+      if (w.word.startsWith(t) || t.startsWith(w.word)) return Math.min(t.length, w.word.length) >= 2;
+      const allowed = Math.max(1, Math.floor(Math.max(t.length, w.word.length) / 4));
+      return editDistance(t, w.word, allowed) <= allowed;
+    });
+    if (close) ranges.push(unfoldRange(folded, w.start, w.end));
+  }
+  return merge(ranges);
+}
+
+/**
+ * The trigrams of a string as pg_trgm computes them: folded words, each padded with two spaces in
+ * front and one behind.
+ */
+export function trigrams(value: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of words(fold(value))) {
+    const padded = `  ${w} `;
+    for (let i = 0; i + 3 <= padded.length; i++) out.add(padded.slice(i, i + 3));
+  }
+  return out;
+}
+
+/** pg_trgm `similarity()`: shared trigrams over all trigrams of both. */
+export function trigramSimilarity(a: Set<string>, b: Set<string>): number {
+  if (!a.size || !b.size) return 0;
+  let shared = 0;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const t of small) if (large.has(t)) shared++;
+  return shared / (a.size + b.size - shared);
+}
+
+/**
+ * How well a query matches any run of consecutive words in a name (a simple `word_similarity()`):
+ * the best trigram similarity between the query and a window of as many words as it has.
+ */
+export function wordSimilarity(query: string, name: string): number {
+  const qWords = words(fold(query));
+  const nWords = words(fold(name));
+  if (!qWords.length || !nWords.length) return 0;
+  const q = trigrams(qWords.join(' '));
+  let best = trigramSimilarity(q, trigrams(nWords.join(' ')));
+  const size = Math.min(qWords.length, nWords.length);
+  for (let i = 0; i + size <= nWords.length; i++) {
+    best = Math.max(best, trigramSimilarity(q, trigrams(nWords.slice(i, i + size).join(' '))));
+  }
+  return best;
+}
+
+/** A short excerpt of `text` around the first of the query's tokens, and the highlights in it. */
+export function snippet(text: string, tokens: string[], radius = 70): { text: string; highlights: Range[] } | null {
+  const folded = foldWithMap(text);
+  const ws = wordsAt(folded.text);
+  const hit = ws.find((w) =>
+    tokens.some((t) => w.word.startsWith(t) || (t.length >= 5 && w.word.startsWith(t.slice(0, 5)))),
+  );
+  if (!hit) return null;
+  const origStart = folded.map[hit.start] ?? 0;
+  let from = Math.max(0, origStart - radius);
+  let to = Math.min(text.length, origStart + radius * 2);
+  // Cut at word boundaries.
+  if (from > 0) {
+    const space = text.indexOf(' ', from);
+    if (space >= 0 && space < origStart) from = space + 1;
+  }
+  if (to < text.length) {
+    const space = text.lastIndexOf(' ', to);
+    if (space > origStart) to = space;
+  }
+  const excerpt = `${from > 0 ? '…' : ''}${text.slice(from, to)}${to < text.length ? '…' : ''}`;
+  const shift = from > 0 ? 1 - from : -from;
+  const highlights = merge(
+    ws
+      .filter((w) => tokens.some((t) => w.word.startsWith(t) || (t.length >= 5 && w.word.startsWith(t.slice(0, 5)))))
+      .map((w) => unfoldRange(folded, w.start, w.end))
+      .filter((r) => r.start >= from && r.end <= to)
+      .map((r) => ({ start: r.start + shift, end: r.end + shift })),
+  );
+  return { text: excerpt, highlights };
+}
