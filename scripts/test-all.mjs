@@ -31,6 +31,20 @@ const suites = [
     cmd: node('scripts/test-node.mjs', 'unit'),
     counts: true,
   },
+  {
+    // The same apps/api tests on a real PostgreSQL server (a throw-away cluster; .ci/run installs it).
+    id: 'unit-postgres',
+    title: 'API tests on PostgreSQL',
+    cmd: node(
+      'scripts/with-postgres.mjs',
+      process.execPath,
+      join(root, 'scripts/test-node.mjs'),
+      'unit',
+      'apps/api',
+      '--results=unit-postgres',
+    ),
+    counts: true,
+  },
   { id: 'browser', title: 'Browser tests (web-test-runner)', cmd: [bin('wtr'), '--coverage'], counts: true },
   {
     id: 'e2e',

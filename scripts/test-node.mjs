@@ -4,13 +4,17 @@
 //          and of apps/*;
 //   e2e  — e2e/**/*.test.ts: user journeys in Debian's Chromium (playwright-core) against the site.
 // Extra arguments narrow the run to matching file paths: `node scripts/test-node.mjs unit contracts`.
-// Totals go to .test-results/<suite>.json for `npm test`'s summary line.
+// Totals go to .test-results/<suite>.json for `npm test`'s summary line; `--results=<name>` names
+// that file (and the TAP log) otherwise, so a suite run twice (apps/api on PostgreSQL) counts apart.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { findFiles, root, workspacePackages } from './workspace.mjs';
 
-const [suite = 'unit', ...filters] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const resultsName = args.find((a) => a.startsWith('--results='))?.slice('--results='.length);
+const [suite = 'unit', ...filters] = args.filter((a) => !a.startsWith('--results='));
+const results = resultsName || suite;
 let files;
 if (suite === 'unit') {
   files = workspacePackages()
@@ -26,16 +30,16 @@ files = files.map((f) => relative(root, f)).filter((f) => filters.every((x) => f
 
 const resultsDir = join(root, '.test-results');
 mkdirSync(resultsDir, { recursive: true });
-const tapFile = join(resultsDir, `${suite}.tap`);
+const tapFile = join(resultsDir, `${results}.tap`);
 rmSync(tapFile, { force: true });
 
 if (files.length === 0) {
   console.log(`no ${suite} test files`);
-  writeFileSync(join(resultsDir, `${suite}.json`), JSON.stringify({ passed: 0, failed: 0 }));
+  writeFileSync(join(resultsDir, `${results}.json`), JSON.stringify({ passed: 0, failed: 0 }));
   process.exit(0);
 }
 
-const args = [
+const nodeArgs = [
   '--conditions=reel-source',
   '--import',
   'tsx',
@@ -47,7 +51,11 @@ const args = [
   `--test-reporter-destination=${tapFile}`,
   ...files,
 ];
-const r = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit', env: { ...process.env, REEL_TEST: '1' } });
+const r = spawnSync(process.execPath, nodeArgs, {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, REEL_TEST: '1' },
+});
 
 let passed = 0;
 let failed = 0;
@@ -59,5 +67,5 @@ try {
   failed = 1;
 }
 if (r.status !== 0 && failed === 0) failed = 1;
-writeFileSync(join(resultsDir, `${suite}.json`), JSON.stringify({ passed, failed }));
+writeFileSync(join(resultsDir, `${results}.json`), JSON.stringify({ passed, failed }));
 process.exit(r.status ?? 1);

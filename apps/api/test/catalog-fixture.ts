@@ -322,7 +322,13 @@ export const PEOPLE = [
   { id: 'p-horror', name: 'Mara Voss', knownFor: 'Directing' },
 ];
 
-const CREDITS: { titleId: string; personId: string; role: 'cast' | 'director' | 'writer'; character?: string; position: number }[] = [
+const CREDITS: {
+  titleId: string;
+  personId: string;
+  role: 'cast' | 'director' | 'writer';
+  character?: string;
+  position: number;
+}[] = [
   { titleId: 't-interstellar', personId: 'p-nolan', role: 'director', position: 0 },
   { titleId: 't-interstellar', personId: 'p-mcconaughey', role: 'cast', character: 'Cooper', position: 0 },
   { titleId: 't-inception', personId: 'p-nolan', role: 'director', position: 0 },
@@ -352,7 +358,11 @@ const GENRES = [
 const MEANINGS = [
   { rating: 'G', meaning: 'General audiences: all ages admitted', minAge: 0 },
   { rating: 'PG', meaning: 'Parental guidance suggested', minAge: 7 },
-  { rating: 'PG-13', meaning: 'Parents strongly cautioned: some material may be inappropriate for children under 13', minAge: 13 },
+  {
+    rating: 'PG-13',
+    meaning: 'Parents strongly cautioned: some material may be inappropriate for children under 13',
+    minAge: 13,
+  },
   { rating: 'R', meaning: 'Restricted: under 17 requires an accompanying adult', minAge: 17 },
   { rating: 'TV-Y', meaning: 'All children', minAge: 0 },
   { rating: 'TV-PG', meaning: 'Parental guidance suggested', minAge: 7 },
@@ -386,7 +396,9 @@ export async function insertFixtureCatalog(app: FastifyInstance): Promise<void> 
   const db = app.db;
   const now = Date.now();
   await db.insert(genres).values(GENRES.map((g, i) => ({ ...g, description: `${g.name} titles`, position: i })));
-  await db.insert(ratingMeanings).values(MEANINGS.map((m) => ({ region: 'US', system: m.rating.startsWith('TV') ? 'TV' : 'MPA', ...m })));
+  await db
+    .insert(ratingMeanings)
+    .values(MEANINGS.map((m) => ({ region: 'US', system: m.rating.startsWith('TV') ? 'TV' : 'MPA', ...m })));
   await db.insert(people).values(PEOPLE.map((p) => ({ ...p, biography: `${p.name} biography.` })));
   const characters = new Map<string, string[]>();
   for (const c of CREDITS) {
@@ -427,12 +439,25 @@ export async function insertFixtureCatalog(app: FastifyInstance): Promise<void> 
       publishState: t.publishState ?? 'published',
       publishAt: t.publishInDays ? new Date(now + t.publishInDays * DAY) : null,
       addedAt: new Date(now - (t.addedDaysAgo ?? 60 + i) * DAY),
-      searchDocument: [t.name, t.originalName ?? '', t.synopsis, ...(t.tags ?? []), ...(characters.get(t.id) ?? [])].join(' '),
+      searchDocument: [
+        t.name,
+        t.originalName ?? '',
+        t.synopsis,
+        ...(t.tags ?? []),
+        ...(characters.get(t.id) ?? []),
+      ].join(' '),
     })),
   );
-  await db.insert(titleGenres).values(FIXTURE_TITLES.flatMap((t) => t.genres.map((genre, position) => ({ titleId: t.id, genre, position }))));
+  await db
+    .insert(titleGenres)
+    .values(FIXTURE_TITLES.flatMap((t) => t.genres.map((genre, position) => ({ titleId: t.id, genre, position }))));
   await db.insert(certifications).values(
-    FIXTURE_TITLES.map((t) => ({ titleId: t.id, region: 'US', system: t.cert.startsWith('TV') ? 'TV' : 'MPA', rating: t.cert })),
+    FIXTURE_TITLES.map((t) => ({
+      titleId: t.id,
+      region: 'US',
+      system: t.cert.startsWith('TV') ? 'TV' : 'MPA',
+      rating: t.cert,
+    })),
   );
   await db.insert(availability).values(
     FIXTURE_TITLES.flatMap((t) =>
@@ -445,7 +470,9 @@ export async function insertFixtureCatalog(app: FastifyInstance): Promise<void> 
     ),
   );
   await db.insert(credits).values(CREDITS.map((c) => ({ ...c, character: c.character ?? null })));
-  await db.insert(titleRelations).values([{ titleId: 't-interstellar', relatedId: 't-interstellar-return', relation: 'sequel' }]);
+  await db
+    .insert(titleRelations)
+    .values([{ titleId: 't-interstellar', relatedId: 't-interstellar-return', relation: 'sequel' }]);
 
   // Star Voyagers: two seasons of three episodes; Galaxy Pups and Moorland: one season of two.
   const seasonRows: (typeof seasons.$inferInsert)[] = [];
@@ -479,13 +506,26 @@ export async function insertFixtureCatalog(app: FastifyInstance): Promise<void> 
   await db.insert(seasons).values(seasonRows);
   await db.insert(episodes).values(episodeRows);
   await db.insert(arcs).values([
-    { id: 'arc-awakening', titleId: 't-steel-titans', name: 'Awakening', synopsis: 'The first titan wakes.', position: 1 },
+    {
+      id: 'arc-awakening',
+      titleId: 't-steel-titans',
+      name: 'Awakening',
+      synopsis: 'The first titan wakes.',
+      position: 1,
+    },
     { id: 'arc-siege', titleId: 't-steel-titans', name: 'Siege', synopsis: 'The city under siege.', position: 2 },
     { id: 'arc-empty', titleId: 't-steel-titans', name: 'Epilogue', synopsis: 'Not aired yet.', position: 3 },
   ]);
   await db.insert(markers).values([
     { id: 'm1', titleId: 't-star-voyagers', episodeId: 't-star-voyagers-s1e1', kind: 'intro', start: 30, end: 90 },
-    { id: 'm2', titleId: 't-star-voyagers', episodeId: 't-star-voyagers-s1e1', kind: 'credits', start: 2600, end: 2700 },
+    {
+      id: 'm2',
+      titleId: 't-star-voyagers',
+      episodeId: 't-star-voyagers-s1e1',
+      kind: 'credits',
+      start: 2600,
+      end: 2700,
+    },
     { id: 'm3', titleId: 't-star-voyagers', episodeId: 't-star-voyagers-s1e2', kind: 'recap', start: 0, end: 40 },
   ]);
 
@@ -505,7 +545,9 @@ export async function insertFixtureCatalog(app: FastifyInstance): Promise<void> 
     { slug: 'family-night', titleId: 't-galaxy-pups', position: 2 },
     { slug: 'hidden-gems', titleId: 't-amelie', position: 0 },
   ]);
-  await db.insert(titleViews).values(VIEWS.map((v) => ({ titleId: v.titleId, region: v.region, day: dayOf(v.daysAgo), views: v.views })));
+  await db
+    .insert(titleViews)
+    .values(VIEWS.map((v) => ({ titleId: v.titleId, region: v.region, day: dayOf(v.daysAgo), views: v.views })));
   app.catalog.invalidate();
 }
 
@@ -513,7 +555,14 @@ export async function insertFixtureCatalog(app: FastifyInstance): Promise<void> 
 export async function watch(
   app: FastifyInstance,
   profileId: string,
-  rows: { titleId: string; episodeId?: string; position: number; duration?: number; completed?: boolean; minutesAgo?: number }[],
+  rows: {
+    titleId: string;
+    episodeId?: string;
+    position: number;
+    duration?: number;
+    completed?: boolean;
+    minutesAgo?: number;
+  }[],
 ): Promise<void> {
   await app.db.insert(progress).values(
     rows.map((r) => ({

@@ -38,10 +38,8 @@ export function makeScene(
   return { w, h, rng, p, uid, defs: [], focus, horizon, format };
 }
 
-let counter = 0;
 /** A fresh id inside the document. */
 function gid(s: Scene, name: string): string {
-  counter = (counter + 1) % 1_000_000;
   return `${s.uid}${name}${s.defs.length}`;
 }
 
@@ -110,7 +108,7 @@ export function stars(s: Scene, count: number, maxY: number): string {
   let out = '';
   for (let i = 0; i < count; i++) {
     const r = rng.chance(0.08) ? rng.float(1.2, 2.2) : rng.float(0.4, 1.1);
-    out += `<circle cx="${n(rng.float(0, w))}" cy="${n(rng.float(0, maxY))}" r="${n(r)}" opacity="${n(rng.float(0.25, 0.95) * 10) / 10}"/>`;
+    out += `<circle cx="${n(rng.float(0, w))}" cy="${n(rng.float(0, maxY))}" r="${n(r)}" opacity="${rng.float(0.25, 0.95).toFixed(2)}"/>`;
   }
   return `<g fill="${mix(s.p.glow, '#ffffff', 0.6)}">${out}</g>`;
 }
@@ -170,7 +168,7 @@ export function sphere(s: Scene, x: number, y: number, r: number, kind: 'sun' | 
     let b = '';
     for (let i = 0; i < bands; i++) {
       const by = y - r + s.rng.float(0.15, 1.85) * r;
-      b += `<rect x="${n(x - r)}" y="${n(by)}" width="${n(r * 2)}" height="${n(s.rng.float(0.03, 0.12) * r)}" fill="${p.top}" opacity="${n(s.rng.float(0.08, 0.2) * 100) / 100}"/>`;
+      b += `<rect x="${n(x - r)}" y="${n(by)}" width="${n(r * 2)}" height="${n(s.rng.float(0.03, 0.12) * r)}" fill="${p.top}" opacity="${s.rng.float(0.08, 0.2).toFixed(2)}"/>`;
     }
     const shade = radial(
       s,
@@ -218,7 +216,7 @@ export function hills(s: Scene, baseY: number, amp: number, color: string, bumps
 }
 
 /** A standing figure seen from afar, feet at (x, baseY). */
-export function figure(s: Scene, x: number, baseY: number, height: number, color: string, variant = 0): string {
+export function figure(_s: Scene, x: number, baseY: number, height: number, color: string, variant = 0): string {
   const u = height / 100;
   const t = (px: number, py: number) => `${n(x + px * u)} ${n(baseY - py * u)}`;
   const head = `<circle cx="${n(x)}" cy="${n(baseY - 90 * u)}" r="${n(8 * u)}"/>`;
@@ -1058,8 +1056,8 @@ export const MOTIFS: Record<string, readonly Motif[]> = {
 };
 
 /** The motif for a title's genres (most specific first), varied by seed. */
-export function motifFor(genres: readonly string[], family: string, seed: number): Motif {
-  for (const g of genres) {
+export function motifFor(subGenres: readonly string[], family: string, seed: number): Motif {
+  for (const g of subGenres) {
     if (g === family) continue;
     const list = MOTIFS[g];
     if (list && (seed >>> 3) % 3 !== 0) return list[seed % list.length] ?? lonePlain;

@@ -9,7 +9,8 @@ import { type Principal, resolvePrincipal } from './principal.js';
 /** How recent a re-authentication must be for a `reauth` route. */
 export const REAUTH_WINDOW_MS = 5 * 60 * 1000;
 
-type Out<S> = S extends z.ZodMiniType ? z.output<S> : undefined;
+// Not distributive: an endpoint's optional `params?`/`body?` slot is `Schema | undefined`, and only the schema counts.
+type Out<S> = [Exclude<S, undefined>] extends [z.ZodMiniType] ? z.output<Exclude<S, undefined>> : undefined;
 
 /** What a handler receives: parsed params, query and body, and who is calling. */
 export interface RouteContext<E extends AnyEndpoint> {

@@ -1,4 +1,4 @@
-import { auth, ErrorCode } from '@reel/contracts';
+import { auth } from '@reel/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError } from '../http/errors.js';
 import { handle } from '../http/route.js';
@@ -6,6 +6,9 @@ import { accountServices } from '../services/auth.js';
 import type { ClientContext } from '../services/client-info.js';
 import { locate, parseUserAgent } from '../services/client-info.js';
 import type { SessionGrant } from '../services/sessions.js';
+
+/** The code of a refresh that cannot continue (no cookie, unknown, expired, revoked or reused token). */
+export const SESSION_EXPIRED = 'session_expired';
 
 /** The refresh token's cookie: httpOnly, sent only to the auth routes. */
 export const REFRESH_COOKIE = 'reel_refresh';
@@ -99,11 +102,12 @@ export function registerAuthRoutes(app: FastifyInstance): void {
 
   handle(app, auth.refresh, async ({ request, reply }) => {
     const token = request.cookies[REFRESH_COOKIE];
-    if (!token) throw new HttpError(401, ErrorCode.unauthenticated, 'There is no session to refresh: sign in');
+    // Not the guard's `unauthenticated`: the route is public; the session itself is gone.
+    if (!token) throw new HttpError(401, SESSION_EXPIRED, 'There is no session to refresh: sign in');
     const refreshed = await service().refresh(token, clientOf(request));
     if (!refreshed) {
       clearSessionCookie(app, request, reply);
-      throw new HttpError(401, ErrorCode.unauthenticated, 'This session has ended: sign in again');
+      throw new HttpError(401, SESSION_EXPIRED, 'This session has ended: sign in again');
     }
     setSessionCookies(app, request, reply, refreshed.grant);
     return refreshed.response;

@@ -502,7 +502,7 @@ const thriller = T({
     has to stay one step ahead
     must prove {their} innocence
     begins to question everything`),
-  stakes: L(`before {they} become the next target
+  stakes: L(`before {their} name is next on the list
     before the vote
     before the story is buried for good
     before the clock runs out`),
@@ -818,15 +818,14 @@ const romance = T({
     Waltz
     Vineyard
     Season
-    Kiss
-    Balcony`),
+    Letter
+    Lantern`),
   patterns: L(`The {A} {N}
     {A} {N}
     {N}s from {P}
     A {N} in {P}
     {F} and {F2}
     Love in {P}
-    Until the {N}
     The {N} Between Us
     Everything for {F}`),
   taglines: L(`Some loves arrive right on time. This one didn't.
@@ -1009,7 +1008,7 @@ const fantasy = T({
     a cartographer who draws places that do not exist
     a thief who steals the wrong relic
     a witch who has lost her magic`),
-  incidents: L(`discovers {they} are heir to a fallen throne
+  incidents: L(`learns the truth about {their} royal blood
     awakens an ancient power
     is bound by an oath to a stranger
     finds a map that redraws itself`),

@@ -335,7 +335,9 @@ export class HomeService {
     const weight = new Map<string, number>();
     for (const h of history) {
       const t = snap.titles.get(h.titleId);
-      t?.genres.forEach((g, i) => weight.set(g.slug, (weight.get(g.slug) ?? 0) + h.engagement * (i === 0 ? 1 : 0.6)));
+      for (const [i, g] of (t?.genres ?? []).entries()) {
+        weight.set(g.slug, (weight.get(g.slug) ?? 0) + h.engagement * (i === 0 ? 1 : 0.6));
+      }
     }
     if (!weight.size) {
       for (const t of titles)

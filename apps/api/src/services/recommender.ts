@@ -44,7 +44,7 @@ export const TAG_WEIGHT = 0.6;
 export const RECENCY_HALF_LIFE_DAYS = 30;
 /** How much popularity adds to a personal score (the prior). */
 export const POPULARITY_PRIOR = 0.15;
-/** A watched title explains a pick ("Because you watched X") when at least this similar. */
+/** A watched title explains a pick ("Because you watched X") when at least this similar (see `explains`). */
 export const BECAUSE_THRESHOLD = 0.25;
 
 const DAY = 86_400_000;
@@ -66,7 +66,7 @@ export function creditWeight(role: string, position: number): number {
 
 function vector(f: TitleFeatures): Map<string, number> {
   const v = new Map<string, number>();
-  f.genres.forEach((g, i) => v.set(`g:${g}`, GENRE_WEIGHT * (i === 0 ? 1 : 0.8)));
+  for (const [i, g] of f.genres.entries()) v.set(`g:${g}`, GENRE_WEIGHT * (i === 0 ? 1 : 0.8));
   for (const t of f.tags) v.set(`t:${t}`, TAG_WEIGHT);
   for (const p of f.people) v.set(`p:${p.id}`, Math.max(v.get(`p:${p.id}`) ?? 0, p.weight));
   return v;
@@ -106,6 +106,16 @@ export function similarity(a: TitleFeatures, b: TitleFeatures): { score: number;
     }
   }
   return { score: dot / (va.norm * vb.norm), shared };
+}
+
+/**
+ * Whether a watched title explains a pick by itself: they share a tag or a person, and not only
+ * people (a film that shares just its director is explained by the director instead).
+ */
+function explains(a: TitleFeatures | undefined, b: TitleFeatures): boolean {
+  if (!a) return false;
+  const { shared } = similarity(a, b);
+  return shared.some((k) => !k.startsWith('g:')) && shared.some((k) => !k.startsWith('p:'));
 }
 
 /** Popularity on a 0–1 log scale against the most popular title. */
@@ -164,7 +174,7 @@ export function recommend(input: RecommendInput): Recommendation[] {
   const genreTaste = new Map<string, number>();
   const personTaste = new Map<string, number>();
   for (const s of weighted) {
-    s.f.genres.forEach((g, i) => genreTaste.set(g, (genreTaste.get(g) ?? 0) + s.w * (i === 0 ? 1 : 0.8)));
+    for (const [i, g] of s.f.genres.entries()) genreTaste.set(g, (genreTaste.get(g) ?? 0) + s.w * (i === 0 ? 1 : 0.8));
     for (const p of s.f.people) if (p.weight >= 1) personTaste.set(p.id, (personTaste.get(p.id) ?? 0) + s.w * p.weight);
   }
 
@@ -188,7 +198,8 @@ export function recommend(input: RecommendInput): Recommendation[] {
     const genre = [...c.genres]
       .filter((g) => genreTaste.has(g))
       .sort((a, b) => (genreTaste.get(b) ?? 0) - (genreTaste.get(a) ?? 0) || (a < b ? -1 : 1))[0];
-    if (best && best.sim >= BECAUSE_THRESHOLD) {
+    const specific = best && best.sim >= BECAUSE_THRESHOLD && explains(input.features.get(best.id), c);
+    if (best && specific) {
       reason = { reason: `Because you watched ${best.name}`, kind: 'because-you-watched', sourceId: best.id };
     } else if (person && input.personNames.has(person.id)) {
       reason = { reason: `More with ${input.personNames.get(person.id)}`, kind: 'person', sourceId: null };

@@ -11,7 +11,7 @@ import type {
 } from '@reel/contracts';
 import { and, asc, desc, eq, gte, inArray, lt, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { people, progress, searchHistory, searchHistoryFilters, titles } from '../db/schema/index.js';
+import { progress, searchDocuments, searchHistory, searchHistoryFilters, searchIndexState } from '../db/schema/index.js';
 import { decodeCursor, encodeCursor, pageOf } from '../http/cursor.js';
 import { notFound } from '../http/errors.js';
 import { newId } from '../ids.js';
@@ -41,8 +41,15 @@ import {
 
 /** Trigram similarity (whole name) above which a name counts as a typo-tolerant match. */
 export const FUZZY_SIMILARITY = 0.3;
-/** Word similarity (the query against the best run of words in a name) for the same. */
-export const FUZZY_WORD_SIMILARITY = 0.5;
+/** Word similarity (the query against the best run of words in a name): pg_trgm's default threshold of `<%`. */
+export const FUZZY_WORD_SIMILARITY = 0.6;
+const INDEX_KEY = 'search_documents.v1';
+/** What a title's full-text document is: `search_document`, or its parts when that is not filled in. */
+const TITLE_DOCUMENT = sql.raw(
+  "coalesce(search_document, concat_ws(' ', name, original_name, tagline, synopsis, array_to_string(tags, ' '), array_to_string(studios, ' '), array_to_string(networks, ' ')))",
+);
+/** Similarity a typeahead option needs when it is not a prefix match. */
+export const SUGGEST_SIMILARITY = 0.4;
 /** How many searches a profile's history keeps. */
 export const HISTORY_LIMIT = 100;
 /** Searches within this long of each other, by one profile, count as one visit for "also searched". */
@@ -113,6 +120,8 @@ export class SearchService {
   readonly #catalog: CatalogService;
   readonly #indexes = new WeakMap<CatalogSnapshot, SearchIndex>();
   #popular: { at: number; queries: { text: string; folded: string; profiles: number }[] } | null = null;
+  #indexedFor: CatalogSnapshot | null = null;
+  #indexing: Promise<void> | null = null;
 
   constructor(db: Db, catalog: CatalogService) {
     this.#db = db;
@@ -155,9 +164,9 @@ export class SearchService {
     const firstPage = !query.cursor;
     if (query.cursor) decodeCursor(query.cursor);
 
-    const [titleRows, peopleMatches] = q.tokens.length
-      ? await Promise.all([this.#titleRows(query.q, q.tokens), this.#peopleRows(query.q, q)])
-      : [[], []];
+    if (q.tokens.length) await this.#ensureIndex(snap);
+    const titleRows = q.tokens.length ? await this.#titleRows(query.q, q.tokens) : [];
+    const peopleMatches = q.tokens.length ? await this.#peopleRows(snap, query.q, q) : [];
     const peopleById = new Map(peopleMatches.map((m) => [m.p.id, m]));
     const sqlById = new Map(titleRows.map((r) => [r.id, r]));
 
@@ -233,80 +242,92 @@ export class SearchService {
     };
   }
 
-  /** Full-text and trigram matches on titles, from the database. */
+  /**
+   * Brings `search_documents` up to date with the catalog when the snapshot changed: a fingerprint
+   * of the sources decides whether to rebuild (rarely: after catalog writes).
+   */
+  async #ensureIndex(snap: CatalogSnapshot): Promise<void> {
+    if (this.#indexedFor === snap) return;
+    if (!this.#indexing) {
+      this.#indexing = this.#syncIndex()
+        .then(() => {
+          this.#indexedFor = snap;
+        })
+        .finally(() => {
+          this.#indexing = null;
+        });
+    }
+    await this.#indexing;
+  }
+
+  async #syncIndex(): Promise<void> {
+    await this.#db.transaction(async (tx) => {
+      await tx.insert(searchIndexState).values({ key: INDEX_KEY, fingerprint: '' }).onConflictDoNothing();
+      const [state] = await tx.select().from(searchIndexState).where(eq(searchIndexState.key, INDEX_KEY)).for('update');
+      const fingerprint = await tx.execute<{ fp: string }>(sql`
+        select md5(
+          coalesce((select string_agg(concat_ws(chr(31), id, name, original_name, ${TITLE_DOCUMENT}), chr(30) order by id) from titles), '')
+          || chr(29) ||
+          coalesce((select string_agg(id || chr(31) || name, chr(30) order by id) from people), '')
+        ) as fp`);
+      const fp = fingerprint.rows[0]?.fp ?? '';
+      if (state?.fingerprint === fp) return;
+      await tx.delete(searchDocuments);
+      await tx.execute(sql`
+        insert into search_documents (kind, id, name, original_name, document)
+        select 'title', id, lower(unaccent(name)), lower(unaccent(coalesce(original_name, ''))),
+          to_tsvector('english', unaccent(${TITLE_DOCUMENT}))
+        from titles`);
+      await tx.execute(sql`
+        insert into search_documents (kind, id, name) select 'person', id, lower(unaccent(name)) from people`);
+      await tx.update(searchIndexState).set({ fingerprint: fp, builtAt: new Date() }).where(eq(searchIndexState.key, INDEX_KEY));
+    });
+  }
+
+  /** Full-text (all words, the last as a prefix) and trigram matches on title names, from the database. */
   async #titleRows(raw: string, tokens: string[]) {
-    // Each word must match (prefix match on the last one, for search-as-you-type).
     const tsquery = tokens.map((t, i) => (i === tokens.length - 1 ? `'${t}':*` : `'${t}'`)).join(' & ');
-    const document = sql`to_tsvector('english', unaccent(coalesce(${titles.searchDocument}, concat_ws(' ', ${titles.name}, ${titles.originalName}, ${titles.tagline}, ${titles.synopsis}, array_to_string(${titles.tags}, ' '), array_to_string(${titles.studios}, ' '), array_to_string(${titles.networks}, ' ')))))`;
-    const tsq = sql`to_tsquery('english', unaccent(${tsquery}))`;
-    const qn = sql`unaccent(lower(${raw}))`;
-    const nameN = sql`unaccent(lower(${titles.name}))`;
-    const origN = sql`unaccent(lower(coalesce(${titles.originalName}, '')))`;
-    const inner = this.#db
-      .select({
-        id: titles.id,
-        fts: sql<boolean>`${document} @@ ${tsq}`.as('fts'),
-        rank: sql<number>`ts_rank(${document}, ${tsq})`.as('rank'),
-        nameSim: sql<number>`similarity(${nameN}, ${qn})`.as('name_sim'),
-        nameWordSim: sql<number>`word_similarity(${qn}, ${nameN})`.as('name_word_sim'),
-        origSim: sql<number>`similarity(${origN}, ${qn})`.as('orig_sim'),
-        origWordSim: sql<number>`word_similarity(${qn}, ${origN})`.as('orig_word_sim'),
-      })
-      .from(titles)
-      .where(inArray(titles.publishState, ['published', 'scheduled']))
-      .as('s');
-    const rows = await this.#db
-      .select()
-      .from(inner)
-      .where(
-        or(
-          sql`${inner.fts}`,
-          gte(inner.nameSim, FUZZY_SIMILARITY),
-          gte(inner.nameWordSim, FUZZY_WORD_SIMILARITY),
-          gte(inner.origSim, FUZZY_SIMILARITY),
-          gte(inner.origWordSim, FUZZY_WORD_SIMILARITY),
-        ),
-      )
-      .limit(1000);
-    return rows.map((r) => ({
+    const result = await this.#db.execute<{
+      id: string;
+      fts: boolean;
+      rank: number;
+      name_sim: number;
+      name_wsim: number;
+      orig_sim: number;
+      orig_wsim: number;
+    }>(sql`
+      with q as materialized (select lower(unaccent(${raw})) as v, to_tsquery('english', unaccent(${tsquery})) as tsq)
+      select d.id, d.document @@ q.tsq as fts, ts_rank(d.document, q.tsq) as rank,
+        similarity(d.name, q.v) as name_sim, word_similarity(q.v, d.name) as name_wsim,
+        similarity(d.original_name, q.v) as orig_sim, word_similarity(q.v, d.original_name) as orig_wsim
+      from search_documents d cross join q
+      where d.kind = 'title'
+        and (d.document @@ q.tsq or d.name % q.v or q.v <% d.name or d.original_name % q.v or q.v <% d.original_name)
+      limit 2000`);
+    return result.rows.map((r) => ({
       id: r.id,
       fts: Boolean(r.fts),
       rank: Number(r.rank) || 0,
-      nameSim: Math.max(Number(r.nameSim) || 0, wordSim(r.nameWordSim, tokens)),
-      origSim: Math.max(Number(r.origSim) || 0, wordSim(r.origWordSim, tokens)),
+      nameSim: Math.max(Number(r.name_sim) || 0, wordSim(r.name_wsim, tokens)),
+      origSim: Math.max(Number(r.orig_sim) || 0, wordSim(r.orig_wsim, tokens)),
     }));
   }
 
   /** People whose names match (exactly or by trigram similarity). */
-  async #peopleRows(raw: string, q: { phrase: string; tokens: string[] }): Promise<PeopleMatch[]> {
-    const snap = await this.#catalog.snapshot();
-    const qn = sql`unaccent(lower(${raw}))`;
-    const nameN = sql`unaccent(lower(${people.name}))`;
-    const rows = await this.#db
-      .select({
-        id: people.id,
-        sim: sql<number>`similarity(${nameN}, ${qn})`,
-        wsim: sql<number>`word_similarity(${qn}, ${nameN})`,
-      })
-      .from(people)
-      .where(
-        or(
-          sql`similarity(${nameN}, ${qn}) >= ${FUZZY_SIMILARITY}`,
-          sql`word_similarity(${qn}, ${nameN}) >= ${FUZZY_WORD_SIMILARITY}`,
-        ),
-      )
-      .orderBy(desc(sql`greatest(similarity(${nameN}, ${qn}), word_similarity(${qn}, ${nameN}))`), asc(people.id))
-      .limit(50);
+  async #peopleRows(snap: CatalogSnapshot, raw: string, q: { phrase: string; tokens: string[] }): Promise<PeopleMatch[]> {
+    const result = await this.#db.execute<{ id: string; sim: number; wsim: number }>(sql`
+      with q as materialized (select lower(unaccent(${raw})) as v)
+      select d.id, similarity(d.name, q.v) as sim, word_similarity(q.v, d.name) as wsim
+      from search_documents d cross join q
+      where d.kind = 'person' and (d.name % q.v or q.v <% d.name)
+      order by greatest(similarity(d.name, q.v), word_similarity(q.v, d.name)) desc, d.id
+      limit 50`);
     const out: PeopleMatch[] = [];
-    for (const r of rows) {
+    for (const r of result.rows) {
       const p = snap.people.get(r.id);
       if (!p) continue;
       const exact = matchExact(p.name, q);
-      out.push({
-        p,
-        exact: exact ? { highlights: exact.highlights } : null,
-        sim: Math.max(Number(r.sim) || 0, wordSim(r.wsim, q.tokens)),
-      });
+      out.push({ p, exact: exact ? { highlights: exact.highlights } : null, sim: Math.max(Number(r.sim) || 0, wordSim(r.wsim, q.tokens)) });
     }
     return out.sort((a, b) => Number(!!b.exact) - Number(!!a.exact) || b.sim - a.sim || compareIds(a.p.id, b.p.id));
   }
@@ -387,7 +408,7 @@ export class SearchService {
       }
       if (!fuzzyOk || !folded) return null;
       const sim = Math.max(trigramSimilarity(tri, nameTri), wordSimilarity(raw, name));
-      return sim >= 0.45 ? { score: sim, highlights: fuzzyHighlights(name, q.tokens) } : null;
+      return sim >= SUGGEST_SIMILARITY ? { score: sim, highlights: fuzzyHighlights(name, q.tokens) } : null;
     };
 
     const titleOptions: (SearchSuggestion & { kind: 'title' })[] = [];
@@ -771,15 +792,21 @@ function bestMatch(
   for (const s of t.row.studios) exact('studio', s, 0.4);
   for (const n of t.row.networks) exact('network', n, 0.4);
   if (row?.fts) {
+    // Full-text matched (stemmed, prefix on the last word). When the words are in the synopsis or
+    // tagline, that is the match; otherwise it matched a stem of another spelling: a weak, fuzzy hit.
     const where = snippet(t.row.synopsis, q.tokens) ?? (t.row.tagline ? snippet(t.row.tagline, q.tokens) : null);
-    const text = where?.text ?? (t.row.synopsis.slice(0, 160) || t.row.name);
-    matches.push({
-      field: 'synopsis',
-      text,
-      highlights: where?.highlights ?? [],
-      fuzzy: false,
-      score: 15 + 25 * Math.min(1, row.rank * 5),
-    });
+    const rank = 25 * Math.min(1, row.rank * 5);
+    matches.push(
+      where
+        ? { field: 'synopsis', text: where.text, highlights: where.highlights, fuzzy: false, score: 15 + rank }
+        : {
+            field: 'synopsis',
+            text: t.row.synopsis.slice(0, 160) || t.row.name,
+            highlights: [],
+            fuzzy: true,
+            score: 5 + rank / 5,
+          },
+    );
   }
   if (!matches.length) return null;
   matches.sort((a, b) => b.score - a.score || Number(a.fuzzy) - Number(b.fuzzy));

@@ -111,15 +111,13 @@ export class SessionService {
         createdAt: new Date(now),
         lastActiveAt: new Date(now),
       });
-      await tx
-        .insert(refreshTokens)
-        .values({
-          id: newId('rft'),
-          sessionId,
-          tokenHash: tokenHash(refreshToken),
-          expiresAt,
-          createdAt: new Date(now),
-        });
+      await tx.insert(refreshTokens).values({
+        id: newId('rft'),
+        sessionId,
+        tokenHash: tokenHash(refreshToken),
+        expiresAt,
+        createdAt: new Date(now),
+      });
     });
     await this.enforceCap(userId);
     return { sessionId, userId, profileId: options.profileId, refreshToken, refreshExpiresAt: expiresAt };

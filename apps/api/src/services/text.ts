@@ -206,13 +206,21 @@ export function wordSimilarity(query: string, name: string): number {
   return best;
 }
 
-/** A short excerpt of `text` around the first of the query's tokens, and the highlights in it. */
+/**
+ * Whether a word of a text is a form of a query token: the token starts it ("wormh" → "wormhole"),
+ * or it is the token without a short ending ("wormholes" → "wormhole"), as full-text stemming allows.
+ */
+export function wordMatchesToken(word: string, token: string): boolean {
+  if (word.startsWith(token)) return true;
+  return word.length >= 4 && token.startsWith(word) && token.length - word.length <= 3;
+}
+
+/** A short excerpt of `text` around the first word matching one of the query's tokens, and the highlights in it. */
 export function snippet(text: string, tokens: string[], radius = 70): { text: string; highlights: Range[] } | null {
   const folded = foldWithMap(text);
   const ws = wordsAt(folded.text);
-  const hit = ws.find((w) =>
-    tokens.some((t) => w.word.startsWith(t) || (t.length >= 5 && w.word.startsWith(t.slice(0, 5)))),
-  );
+  const matching = ws.filter((w) => tokens.some((t) => wordMatchesToken(w.word, t)));
+  const hit = matching[0];
   if (!hit) return null;
   const origStart = folded.map[hit.start] ?? 0;
   let from = Math.max(0, origStart - radius);
@@ -229,8 +237,7 @@ export function snippet(text: string, tokens: string[], radius = 70): { text: st
   const excerpt = `${from > 0 ? '…' : ''}${text.slice(from, to)}${to < text.length ? '…' : ''}`;
   const shift = from > 0 ? 1 - from : -from;
   const highlights = merge(
-    ws
-      .filter((w) => tokens.some((t) => w.word.startsWith(t) || (t.length >= 5 && w.word.startsWith(t.slice(0, 5)))))
+    matching
       .map((w) => unfoldRange(folded, w.start, w.end))
       .filter((r) => r.start >= from && r.end <= to)
       .map((r) => ({ start: r.start + shift, end: r.end + shift })),

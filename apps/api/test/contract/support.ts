@@ -98,10 +98,10 @@ export function wellFormedRequest(
   let params: Record<string, string> | undefined;
   if (endpoint.params) {
     const arb = arbitraryFromJsonSchema(inputSchemaOf(endpoint.params));
-    const fixed =
+    const fixed: Record<string, string> =
       options.profileId && 'profile_id' in endpoint.params.def.shape ? { profile_id: options.profileId } : {};
     for (let i = 0; i < TRIES && !params; i++) {
-      const candidate = { ...(sampleOne(arb, seed + i) as Record<string, string>), ...fixed };
+      const candidate: Record<string, string> = { ...(sampleOne(arb, seed + i) as Record<string, string>), ...fixed };
       if (i >= TRIES / 2) {
         // Generated values that do not route: try id-like values the schema accepts.
         for (const [k, v] of Object.entries(candidate)) {

@@ -16,7 +16,10 @@ let counter = 0;
 /** A fresh email address (and a fresh IP, so one test's rate limits do not reach the next). */
 export function fresh(prefix = 'user'): { email: string; ip: string } {
   counter++;
-  return { email: `${prefix}-${process.pid}-${counter}@reel.test`, ip: `10.${(counter >> 8) & 255}.${counter & 255}.${(process.pid % 200) + 1}` };
+  return {
+    email: `${prefix}-${process.pid}-${counter}@reel.test`,
+    ip: `10.${(counter >> 8) & 255}.${counter & 255}.${(process.pid % 200) + 1}`,
+  };
 }
 
 /** A browser: its cookies (refresh and device), address and User-Agent, sent with every request. */
@@ -49,7 +52,12 @@ export class Browser {
   }
 
   post(url: string, payload?: unknown, token?: string) {
-    return this.request({ method: 'POST', url: `/api/v1${url}`, ...(payload === undefined ? {} : { payload: payload as InjectOptions['payload'] }), token });
+    return this.request({
+      method: 'POST',
+      url: `/api/v1${url}`,
+      ...(payload === undefined ? {} : { payload: payload as InjectOptions['payload'] }),
+      token,
+    });
   }
   get(url: string, token?: string) {
     return this.request({ method: 'GET', url: `/api/v1${url}`, token });
@@ -87,7 +95,14 @@ export function claimsOf(token: string): Record<string, unknown> {
 /** Asserts an error envelope with a status and code; answers the error. */
 export function assertError(res: LightMyRequestResponse, status: number, code?: string) {
   assert.equal(res.statusCode, status, res.body);
-  const { error } = res.json() as { error: { code: string; message: string; request_id: string; details?: { fields?: { field: string }[]; hint?: Record<string, unknown> } } };
+  const { error } = res.json() as {
+    error: {
+      code: string;
+      message: string;
+      request_id: string;
+      details?: { fields?: { field: string }[]; hint?: Record<string, unknown> };
+    };
+  };
   assert.ok(error.request_id, 'request id in the envelope');
   assert.ok(error.message);
   if (code) assert.equal(error.code, code, res.body);
