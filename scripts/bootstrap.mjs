@@ -15,7 +15,8 @@ if (command !== 'start' && command !== 'test') {
   process.exit(2);
 }
 
-const has = (bin) => spawnSync('sh', ['-c', `command -v ${bin}`], { stdio: 'ignore' }).status === 0;
+const has = (bin) =>
+  spawnSync('sh', ['-c', `command -v ${bin} || ls /usr/lib/postgresql/*/bin/${bin}`], { stdio: 'ignore' }).status === 0;
 
 /** System packages: Chromium for the browser tests, ffmpeg for the media pipeline. */
 function ensureSystemPackages(wanted) {
@@ -43,6 +44,7 @@ if (command === 'test') {
   ensureSystemPackages([
     ['chromium', 'chromium'],
     ['ffmpeg', 'ffmpeg'],
+    ['pg_ctl', 'postgresql'],
   ]);
   if (pnpm(installArgs) !== 0) process.exit(1);
   process.exit(pnpm(['exec', 'node', 'scripts/test-all.mjs', ...process.argv.slice(3)]));

@@ -3,7 +3,7 @@ import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import { ErrorCode } from '@reel/contracts';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.js';
 import type { Database, Db } from './db/client.js';
 import { HttpError } from './http/errors.js';
@@ -56,6 +56,15 @@ export async function buildApp(
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
     trustProxy: false,
+    // Fastify answers a malformed URL (a bad percent-escape, an overlong param) before any route
+    // runs; answer it with the envelope like everything else.
+    frameworkErrors: (error, request, reply) => {
+      const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+      const body = {
+        error: { code: tooLong ? 'uri_too_long' : ErrorCode.validationFailed, message: error.message, request_id: request.id },
+      };
+      (reply as unknown as FastifyReply).code(tooLong ? 414 : 400).send(body);
+    },
     ...options,
   });
 

@@ -1,9 +1,8 @@
-import { ErrorCode, profiles } from '@reel/contracts';
+import { profiles } from '@reel/contracts';
 import type { FastifyInstance } from 'fastify';
-import { HttpError } from '../http/errors.js';
 import { handle, REAUTH_WINDOW_MS } from '../http/route.js';
 import { accountServices } from '../services/auth.js';
-import { avatarSvg, listAvatars } from '../services/avatars.js';
+import { listAvatars } from '../services/avatars.js';
 
 /**
  * Profiles of the signed-in account (§1): list with the plan's limit, create, edit, delete,
@@ -49,17 +48,5 @@ export function registerProfileRoutes(app: FastifyInstance): void {
   handle(app, profiles.avatars, async ({ reply }) => {
     reply.header('cache-control', 'public, max-age=3600');
     return { items: listAvatars() };
-  });
-
-  // The images `avatar_url` points at (generated SVG; not a JSON endpoint of the contract).
-  app.get<{ Params: { file: string } }>('/api/v1/profiles/avatars/:file', async (request, reply) => {
-    const match = /^([a-z0-9-]{1,40})\.svg$/.exec(request.params.file);
-    const svg = match ? avatarSvg(match[1] as string) : null;
-    if (!svg) throw new HttpError(404, ErrorCode.notFound, 'No such avatar');
-    return reply
-      .type('image/svg+xml; charset=utf-8')
-      .header('cache-control', 'public, max-age=86400, immutable')
-      .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
-      .send(svg);
   });
 }

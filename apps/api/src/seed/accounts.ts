@@ -1,6 +1,7 @@
 import type { Db } from '../db/client.js';
 import { profiles, userRoles, users } from '../db/schema/index.js';
 import { newId } from '../ids.js';
+import { KIDS_AVATAR } from '../services/avatars.js';
 import { PasswordHasher } from '../services/passwords.js';
 import { KIDS_DEFAULT_MATURITY } from '../services/profiles.js';
 
@@ -55,12 +56,12 @@ export async function seedAccounts(
     ]);
     await tx.insert(userRoles).values({ userId: adminId, role: 'admin' });
     await tx.insert(profiles).values([
-      { id: alex, userId: viewerId, name: 'Alex', avatar: 'smile-blue', isKids: false, maturityLevel: 18, position: 0 },
+      { id: alex, userId: viewerId, name: 'Alex', avatar: 'fox', isKids: false, maturityLevel: 18, position: 0 },
       {
         id: sam,
         userId: viewerId,
         name: 'Sam',
-        avatar: 'star-gold',
+        avatar: KIDS_AVATAR,
         isKids: true,
         maturityLevel: KIDS_DEFAULT_MATURITY,
         position: 1,
@@ -69,7 +70,7 @@ export async function seedAccounts(
         id: newId('prf'),
         userId: adminId,
         name: 'Admin',
-        avatar: 'calm-orange',
+        avatar: 'robot',
         isKids: false,
         maturityLevel: 18,
         position: 0,

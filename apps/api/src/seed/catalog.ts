@@ -232,6 +232,7 @@ function pronounify(text: string, p: Pronouns): string {
 
 interface Character {
   given: string;
+  surname: string;
   full: string;
   gender: 'f' | 'm';
 }
@@ -395,7 +396,7 @@ export function buildCatalog(seed: number, now: Date): Catalog {
   // ---- Titles -------------------------------------------------------------------------------
   const usedNames = new Set<string>();
   const drafts: Draft[] = [];
-  const fill = (template: string, text: FamilyText, culture: Culture, r: Rng) => {
+  const fill = (template: string, text: FamilyText, culture: Culture, r: Rng, cast?: readonly Character[]) => {
     const nouns = text.nouns;
     let N = r.pick(nouns);
     let M = r.pick(nouns);
@@ -407,16 +408,18 @@ export function buildCatalog(seed: number, now: Date): Catalog {
       .replace('{M}', M)
       .replace('{P}', r.pick(PLACES))
       .replace('{SP}', r.pick(SPACE_PLACES))
-      .replace('{F2}', r.pick(r.chance(0.5) ? culture.female : culture.male))
-      .replace('{F}', r.pick(r.chance(0.5) ? culture.female : culture.male))
-      .replace('{S}', r.pick(culture.surnames))
+      .replace('{F2}', cast?.[1]?.given ?? r.pick(r.chance(0.5) ? culture.female : culture.male))
+      .replace('{F}', cast?.[0]?.given ?? r.pick(r.chance(0.5) ? culture.female : culture.male))
+      .replace('{S}', cast?.[0]?.surname ?? r.pick(culture.surnames))
       .replace('{X}', r.pick(NUMBER_WORDS))
       .replace(/\b([Aa]) ([AEIOUaeiou])/g, '$1n $2');
   };
   const uniqueName = (make: () => string) => {
     for (let i = 0; i < 80; i++) {
-      const name = make().replace(/\s+/g, ' ').trim();
+      const name = cap(make().replace(/\s+/g, ' ').trim());
       const key = name.toLowerCase();
+      const words = key.split(/[\s:/—-]+/).filter((w) => w.length > 3);
+      if (new Set(words).size !== words.length) continue;
       if (!usedNames.has(key) && !BLOCKLIST.has(key)) {
         usedNames.add(key);
         return name;
@@ -505,6 +508,11 @@ export function buildCatalog(seed: number, now: Date): Catalog {
       [10, 2],
       [13, 2],
     ],
+    adventure: [
+      [7, 1],
+      [10, 3],
+      [13, 3],
+    ],
     sports: [
       [7, 1],
       [10, 2],
@@ -557,7 +565,7 @@ export function buildCatalog(seed: number, now: Date): Catalog {
               : gender;
         if (fixed === gender) full = `${titleWord} ${c.surnameFirst ? sur : `${first} ${sur}`}`;
       }
-      chars.push({ given: first, full, gender });
+      chars.push({ given: first, surname: sur, full, gender });
     }
     return chars;
   };
@@ -565,15 +573,17 @@ export function buildCatalog(seed: number, now: Date): Catalog {
   const synopsisFor = (d: { text: FamilyText; family: string; characters: Character[] }, r: Rng): string => {
     const t = d.text;
     const setup = t.setups.length ? r.pick(t.setups) : '';
-    const hero = r.pick(t.heroes);
+    const lead = d.family === 'documentary' ? undefined : d.characters[0];
+    // Heroes marked (f) or (m) only go with a lead of that gender.
+    const heroes = t.heroes.filter((h) => !/\((f|m)\)$/.test(h) || (lead && h.endsWith(`(${lead.gender})`)));
+    const hero = r.pick(heroes.length ? heroes : t.heroes).replace(/ \((f|m)\)$/, '');
     const incident = r.pick(t.incidents);
     const closer = r.pick(t.closers);
     const place = r.pick(PLACES);
     const sp = r.pick(SPACE_PLACES);
-    const lead = d.characters[0];
     const p = PRONOUNS[lead?.gender ?? 'x'];
     let sentence: string;
-    if (d.family === 'documentary' || !lead) {
+    if (!lead) {
       sentence = `${setup} ${hero} ${incident}.`;
     } else {
       const goal = r.pick(t.goals);
@@ -595,7 +605,7 @@ export function buildCatalog(seed: number, now: Date): Catalog {
     const idx = rPlan.shuffle(plan.map((_, i) => i));
     for (const i of idx.slice(0, 14)) newThisWeek.add(i);
     for (const i of idx.slice(14, 30)) upcoming.add(i);
-    for (const i of idx.slice(30, 42)) leaving.add(i);
+    for (const i of idx.slice(30, 40)) leaving.add(i);
     for (const i of idx.slice(42, 45)) leftRecently.add(i);
     for (const i of idx.slice(45, 47)) drafted.add(i);
   }
@@ -619,17 +629,22 @@ export function buildCatalog(seed: number, now: Date): Catalog {
     genreSlugs.push(genre.slug);
     const companions = rTitle.sample(COMPANIONS[family] ?? [], rTitle.int(1, 2));
     for (const c of companions) {
-      if (genreSlugs.includes(c)) continue;
+      if (genreSlugs.includes(c) || genreSlugs.length >= 4) continue;
       const subs = GENRES.filter((g) => g.parent === c && (g.types[type === 'anime' ? 'anime' : type] > 0 || type === 'anime'));
       genreSlugs.push(c);
-      if (subs.length && rTitle.chance(0.25) && type !== 'anime') {
+      if (subs.length && rTitle.chance(0.25) && type !== 'anime' && family !== 'documentary' && genreSlugs.length < 4) {
         const sub = rTitle.pick(subs);
         if (!genreSlugs.includes(sub.slug)) genreSlugs.push(sub.slug);
       }
     }
-    if (type === 'film' && family === 'anime' && !genreSlugs.includes('animation')) genreSlugs.push('animation');
+    if (type === 'film' && family === 'anime' && !genreSlugs.includes('animation')) {
+      if (genreSlugs.length >= 4) genreSlugs.pop();
+      genreSlugs.push('animation');
+    }
 
-    const maturity: Maturity = genre.slug === 'kids' ? rTitle.pick([0, 0, 7] as const) : rTitle.weighted(MATURITY_BY_FAMILY[family] ?? DEFAULT_MATURITY);
+    let maturity: Maturity = genre.slug === 'kids' ? rTitle.pick([0, 0, 7] as const) : rTitle.weighted(MATURITY_BY_FAMILY[family] ?? DEFAULT_MATURITY);
+    // A family film stays family-friendly whatever its other genres.
+    if (genreSlugs.some((g) => g === 'family' || g === 'kids') && maturity > 10) maturity = 10;
     const castCount = type === 'film' ? rTitle.int(6, 11) : type === 'anime' ? rTitle.int(5, 8) : rTitle.int(6, 10);
     let characters = makeCharacters(culture, castCount, family, rTitle);
     if (parent && parent.relation !== 'remake' && parent.relation !== 'spin_off') {
@@ -658,7 +673,7 @@ export function buildCatalog(seed: number, now: Date): Catalog {
         rTitle.chance(0.5) && hero ? hero.full : `${parent.base.row.name.replace(/:.*$/, '')}: ${rTitle.pick(PLACES)}`,
       );
     } else {
-      name = uniqueName(() => fill(rTitle.pick(text.patterns), text, culture, rTitle));
+      name = uniqueName(() => fill(rTitle.pick(text.patterns), text, culture, rTitle, characters));
     }
     if (parent?.relation === 'remake') usedNames.add(name.toLowerCase());
     if (language !== 'en' && NATIVE[language] && !parent) originalName = NATIVE[language]?.(rTitle) ?? null;
@@ -704,17 +719,24 @@ export function buildCatalog(seed: number, now: Date): Catalog {
     const countryList = COUNTRIES_BY_LANGUAGE[language] ?? ['US'];
     const countries = [...new Set([rTitle.pick(countryList), ...(rTitle.chance(0.15) ? [rTitle.pick(['US', 'GB', 'FR', 'DE', 'ES', 'CA'])] : [])])];
 
-    const companionTexts = genreSlugs.map((g) => FAMILY_TEXT[bySlug.get(g)?.parent ?? g]).filter((x): x is FamilyText => !!x);
-    const tagPool = [...new Set(companionTexts.flatMap((t) => t.tags))];
-    const moodPool = [...new Set(companionTexts.flatMap((t) => t.moods))];
-    const tags = rTitle.sample(tagPool, rTitle.int(2, 4));
+    const companionTexts = genreSlugs
+      .slice(1)
+      .map((g) => FAMILY_TEXT[bySlug.get(g)?.parent ?? g])
+      .filter((x): x is FamilyText => !!x && x !== text);
+    const otherTags = [...new Set(companionTexts.flatMap((t) => t.tags))].filter((t) => !text.tags.includes(t));
+    const otherMoods = [...new Set(companionTexts.flatMap((t) => t.moods))].filter((m) => !text.moods.includes(m));
+    const tags = [...rTitle.sample(text.tags, rTitle.int(2, 3)), ...(otherTags.length && rTitle.chance(0.4) ? [rTitle.pick(otherTags)] : [])];
     if (anime && status === 'ongoing' && !tags.includes('Simulcast')) tags.push('Simulcast');
     if (!anime) {
       const i = tags.indexOf('Simulcast');
       if (i >= 0) tags.splice(i, 1);
     }
+    if (maturity > 7) {
+      const k = tags.indexOf('For Young Kids');
+      if (k >= 0) tags.splice(k, 1);
+    }
     if (maturity <= 7 && !tags.includes('Family Friendly')) tags.push('Family Friendly');
-    const moods = rTitle.sample(moodPool, 2);
+    const moods = [...rTitle.sample(text.moods, otherMoods.length && rTitle.chance(0.35) ? 1 : 2), ...(otherMoods.length ? [rTitle.pick(otherMoods)] : [])].slice(0, 2);
     const advisoryPool = ADVISORIES[maturity];
     const advisories = rTitle.sample(advisoryPool, maturity === 0 ? 0 : rTitle.int(1, Math.min(3, advisoryPool.length)));
 
@@ -753,7 +775,7 @@ export function buildCatalog(seed: number, now: Date): Catalog {
     if (Number(releaseDate.slice(0, 4)) !== year) year = Number(releaseDate.slice(0, 4));
 
     const rating = isUpcoming ? null : Math.round(Math.min(4.9, Math.max(2.1, rTitle.normal(3.7, 0.45))) * 10) / 10;
-    const base = Math.exp(rTitle.normal(4.4, 0.95)) * (rating ? (rating / 3.6) ** 2 : 1) * (year < 1990 ? 0.5 : 1) * (original ? 1.6 : 1);
+    const base = Math.max(8, Math.exp(rTitle.normal(4.4, 0.95))) * (rating ? (rating / 3.6) ** 2 : 1) * (year < 1990 ? 0.5 : 1) * (original ? 1.6 : 1);
     const artworkSeed = rTitle.seed();
     const genrePairs = genreSlugs.map((g) => ({ slug: g, parent: bySlug.get(g)?.parent ?? null }));
 
@@ -859,6 +881,28 @@ export function buildCatalog(seed: number, now: Date): Catalog {
     draftsMade++;
   }
 
+  // Every genre gets a few titles: sub-genres short of three join titles of their family.
+  for (const g of GENRES) {
+    let count = drafts.filter((d) => d.genreSlugs.includes(g.slug)).length;
+    if (count >= 3) continue;
+    const family = g.parent ?? g.slug;
+    const kindOf = (d: Draft) => (d.row.type === 'anime' ? 'anime' : d.row.type);
+    const candidates = rPlan.shuffle(
+      drafts.filter(
+        (d) =>
+          !d.genreSlugs.includes(g.slug) &&
+          d.genreSlugs.length < 5 &&
+          (d.family === family || (!g.parent && (COMPANIONS[d.family] ?? []).includes(g.slug))) &&
+          g.types[kindOf(d)] > 0,
+      ),
+    );
+    for (const d of candidates) {
+      if (count >= 3) break;
+      d.genreSlugs.push(g.slug);
+      count++;
+    }
+  }
+
   // ---- Credits --------------------------------------------------------------------------------
   const creditKey = new Set<string>();
   const addCredit = (d: Draft, person: PersonPlan, role: NonNullable<(typeof credits.$inferInsert)['role']>, character: string | null, position: number) => {
@@ -879,7 +923,7 @@ export function buildCatalog(seed: number, now: Date): Catalog {
       let person: PersonPlan | undefined = i < 3 && d.franchiseOf && d.franchiseOf.characters[i] === ch ? inherited[i] : undefined;
       if (!person) {
         const c = CULTURES[d.culture.key] ?? d.culture;
-        person = choosePerson('Acting', i < 4 ? c : castingCulture(c, rPeople), year, used, i < 3 ? 0.5 : 0.35);
+        person = choosePerson('Acting', i < 4 ? c : castingCulture(c, rPeople), year, used, i < 3 ? 0.62 : 0.5);
       }
       used.add(person.row.id);
       if (i < 3) leads.push(person);
@@ -892,7 +936,7 @@ export function buildCatalog(seed: number, now: Date): Catalog {
     const directors = d.row.type === 'film' ? (rPeople.chance(0.1) ? 2 : 1) : rPeople.int(1, 3);
     for (let i = 0; i < directors; i++) {
       const inheritedDirector = i === 0 && d.franchiseOf && rPeople.chance(0.6) ? directorOf.get(d.franchiseOf.row.id) : undefined;
-      const p = inheritedDirector ?? choosePerson('Directing', crewCulture, year, used, 0.45);
+      const p = inheritedDirector ?? choosePerson('Directing', crewCulture, year, used, 0.55);
       used.add(p.row.id);
       if (i === 0) directorOf.set(d.row.id, p);
       addCredit(d, p, 'director', null, i);
@@ -963,13 +1007,9 @@ export function buildCatalog(seed: number, now: Date): Catalog {
     const recognition = rPeople
       .pick(RECOGNITIONS)
       .replace(/\{work\}/g, named[0] ?? firstName ?? 'an early short')
-      .replace(/\{work_verb\}/g, person.dept === 'Sound' ? 'compose' : person.dept === 'Acting' ? 'perform' : 'write')
-      .replace(/\{divide\}/g, pr.verb('divide', 'divides'))
       .replace(/\{home\}/g, person.row.birthPlace?.split(', ')[0] ?? 'the city')
       .replace(/\{collaborator\}/g, collaborator?.row.name ?? 'the same small crew');
-    let rec = pronounify(recognition, pr);
-    if (pr.they !== 'they') rec = rec.replace(/\b(she|he|She|He) also compose\b/, '$1 also composes').replace(/\b(she|he|She|He) also perform\b/, '$1 also performs').replace(/\b(she|he|She|He) also write\b/, '$1 also writes');
-    sentences.push(rec);
+    sentences.push(pronounify(recognition, pr).replace(/\{Their\}/g, cap(pr.their)));
     person.row.biography = sentences.join(' ');
   }
   out.people = pool.map((p) => p.row);
@@ -1136,10 +1176,11 @@ export function buildCatalog(seed: number, now: Date): Catalog {
                 id: arcId,
                 titleId: d.row.id,
                 name: arcName.endsWith('Arc') ? arcName : `${arcName}`,
-                synopsis: pronounify(
-                  `${d.characters[0]?.given ?? 'The hero'} ${rEp.pick(EPISODE_ACTIONS)} as ${rEp.pick(['an old enemy returns', 'a new rival appears', 'the tournament begins', 'the guild is torn apart', 'the truth about the past comes out'])}.`,
-                  PRONOUNS[d.characters[0]?.gender ?? 'x'],
-                ).replace(/\{P\}/g, rEp.pick(PLACES)),
+                synopsis: (() => {
+                  const who = rEp.pick(d.characters.slice(0, 4));
+                  const when = rEp.pick(['As an old enemy returns', 'When a new rival appears', 'As the tournament begins', 'With the guild torn apart', 'As the truth about the past comes out', 'Far from home']);
+                  return pronounify(`${when}, ${who?.given ?? 'the hero'} ${rEp.pick(EPISODE_ACTIONS)}.`, PRONOUNS[who?.gender ?? 'x']).replace(/\{P\}/g, rEp.pick(PLACES));
+                })(),
                 position: arcIndex,
               });
             }
@@ -1196,12 +1237,15 @@ export function buildCatalog(seed: number, now: Date): Catalog {
     }
     d.regions = regions;
     const staggered = d.row.type === 'anime' && d.row.status === 'upcoming';
+    const leavingAt = today + rAvail.int(2, 26) * DAY + 23 * 3600_000 + 59 * 60_000;
+    const leavingRegions = new Set(rAvail.chance(0.5) ? regions : rAvail.sample(regions, rAvail.int(1, 3)));
+    const leftAt = today - rAvail.int(1, 6) * DAY;
     for (const region of regions) {
       let from = d.availableFrom;
       if (staggered && region !== 'JP') from += DAY;
       let until: number | null = null;
-      if (leaving.has(i) && (regions.length <= 3 || rAvail.chance(0.6) || region === regions[0])) until = today + rAvail.int(2, 26) * DAY + 23 * 3600_000 + 59 * 60_000;
-      if (leftRecently.has(i) && region !== 'US') until = today - rAvail.int(1, 6) * DAY;
+      if (leaving.has(i) && leavingRegions.has(region)) until = leavingAt;
+      if (leftRecently.has(i) && region !== 'US') until = leftAt;
       if (until) d.until.set(region, until);
       out.availability.push({ titleId: d.row.id, region, availableFrom: new Date(from), availableUntil: until ? new Date(until) : null });
     }
@@ -1225,7 +1269,7 @@ export function buildCatalog(seed: number, now: Date): Catalog {
       out.scheduleItems.push({ id: rIds.id('sch'), titleId: d.row.id, episodeId: firstEp?.id ?? null, kind: 'premiere', releaseAt: new Date(d.availableFrom), region: null });
     }
     const leavingRegions = [...d.until.entries()].filter(([, t]) => inWindow(t));
-    if (leavingRegions.length && leavingRegions.length === d.regions.length && new Set(leavingRegions.map(([, t]) => t)).size === 1) {
+    if (leavingRegions.length && leavingRegions.length === d.regions.length) {
       out.scheduleItems.push({ id: rIds.id('sch'), titleId: d.row.id, episodeId: null, kind: 'leaving', releaseAt: new Date(leavingRegions[0]?.[1] ?? today), region: null });
     } else {
       for (const [region, t] of leavingRegions) out.scheduleItems.push({ id: rIds.id('sch'), titleId: d.row.id, episodeId: null, kind: 'leaving', releaseAt: new Date(t), region });
@@ -1272,9 +1316,10 @@ export function buildCatalog(seed: number, now: Date): Catalog {
       const day = today - age * DAY;
       const weekday = new Date(day).getUTCDay();
       const week = weekday === 6 || weekday === 0 ? 1.25 : weekday === 5 ? 1.1 : 1;
-      const sinceAdded = (day - d.availableFrom) / DAY;
-      if (sinceAdded < 0) continue;
-      const launch = sinceAdded < 28 ? 1 + 5 * Math.exp(-sinceAdded / 6) : 1;
+      // Days since it arrived, counting the day it arrived (at 08:00) as part of a day.
+      const sinceAdded = (day + DAY - d.availableFrom) / DAY;
+      if (sinceAdded <= 0) continue;
+      const launch = (sinceAdded < 28 ? 1 + 5 * Math.exp(-sinceAdded / 6) : 1) * Math.min(1, sinceAdded);
       const trend = d.rising ? 0.45 + ((27 - age) / 27) * 1.6 : 1;
       const airing = d.row.status === 'ongoing' ? 1.35 : 1;
       let dayTotal = 0;

@@ -154,8 +154,8 @@ export function familyOf(slug: string): string {
 
 /** Genres that combine well as secondary genres of a title whose family is the key. */
 export const COMPANIONS: Record<string, readonly string[]> = {
-  action: ['thriller', 'adventure', 'crime', 'sci-fi', 'comedy', 'war'],
-  adventure: ['family', 'fantasy', 'action', 'comedy', 'history'],
+  action: ['thriller', 'adventure', 'crime', 'sci-fi', 'comedy', 'war', 'western'],
+  adventure: ['family', 'fantasy', 'action', 'comedy', 'history', 'western'],
   animation: ['family', 'comedy', 'adventure', 'fantasy', 'music'],
   anime: ['fantasy', 'sci-fi', 'action', 'romance', 'comedy', 'sports', 'mystery', 'drama', 'horror'],
   comedy: ['romance', 'drama', 'family', 'crime'],

@@ -492,7 +492,7 @@ const thriller = T({
   heroes: L(`a security analyst who sees everything
     a speechwriter with a guilty conscience
     a therapist whose patient knows too much
-    a grieving widower
+    a grieving widower (m)
     a journalist with a single anonymous source`),
   incidents: L(`receives a file that was never supposed to exist
     wakes up with no memory of the night before
@@ -577,7 +577,7 @@ const horror = T({
     After inheriting a crumbling house in {P},
     On the longest night of the year,
     In the woods outside {P},`),
-  heroes: L(`a single mother and her two children
+  heroes: L(`a single mother and her two children (f)
     a sceptical paranormal investigator
     a nurse on the night shift
     a teenager who can't stop sleepwalking
@@ -674,7 +674,7 @@ const drama = T({
   heroes: L(`a retired schoolteacher
     an estranged daughter
     a young surgeon in {their} first year
-    a widowed fisherman
+    a widowed fisherman (m)
     a piano prodigy who has stopped playing
     a public defender on {their} biggest case`),
   incidents: L(`returns home for {their} father's funeral
@@ -760,7 +760,7 @@ const comedy = T({
   heroes: L(`a perfectionist event planner
     a washed-up children's entertainer
     a chronically honest accountant
-    a best man with a terrible secret
+    a best man with a terrible secret (m)
     a chef who has lost {their} sense of taste`),
   incidents: L(`accidentally books two weddings on the same day
     pretends to be engaged to {their} neighbour
@@ -921,9 +921,9 @@ const family = T({
     On the first day of summer holidays,`),
   heroes: L(`a curious young inventor
     a shy hedgehog
-    a girl who can talk to the wind
+    a girl who can talk to the wind (f)
     a lost puppy
-    a grandmother with a secret map`),
+    a grandmother with a secret map (f)`),
   incidents: L(`finds a baby dragon in the garden shed
     discovers a door to a world made of paper
     befriends a lonely robot
@@ -1004,10 +1004,10 @@ const fantasy = T({
     Beneath the streets of modern {P},
     When the old gods return to the northern isles,`),
   heroes: L(`a stable hand with a forbidden gift
-    an exiled princess
+    an exiled princess (f)
     a cartographer who draws places that do not exist
     a thief who steals the wrong relic
-    a witch who has lost her magic`),
+    a witch who has lost her magic (f)`),
   incidents: L(`learns the truth about {their} royal blood
     awakens an ancient power
     is bound by an oath to a stranger
@@ -1565,7 +1565,7 @@ const history = T({
     At the dawn of a revolution,
     In the final days of an empire,`),
   heroes: L(`a young scribe
-    a reluctant queen
+    a reluctant queen (f)
     an ambitious courtier
     an inventor ahead of {their} time`),
   tags: L(`Period Piece
@@ -1631,12 +1631,12 @@ const anime = T({
     In a city patrolled by giant machines,
     At an academy for gifted spirit summoners,
     On a quiet island where nothing ever happens,`),
-  heroes: L(`a hot-headed boy who dreams of becoming the strongest
+  heroes: L(`a hot-headed boy who dreams of becoming the strongest (m)
     a shy transfer student
-    a swordswoman with no memory of {their} past
+    a swordswoman with no memory of {their} past (f)
     a reluctant mecha pilot
     an office worker reborn as a low-level slime tamer
-    a girl who can see the threads of fate`),
+    a girl who can see the threads of fate (f)`),
   incidents: L(`awakens a forbidden power
     is chosen by a legendary weapon
     joins a ragtag guild of misfits
@@ -1761,10 +1761,10 @@ export const EPISODE_ACTIONS = L(`follows a lead to {P}
   faces the consequences of the last job`);
 
 export const RECOGNITIONS = L(`{They} {have} been nominated twice for the Meridian Film Prize.
-  {They} won a Silver Lantern for {their} work on {work}.
-  Critics have called {their} performances "quietly ferocious".
-  {They} also {work_verb} for the stage.
-  {They} {divide} {their} time between {home} and a farm outside the city.
+  {Their} work on {work} won a Silver Lantern.
+  Critics have called {their} work "quietly ferocious".
+  Away from the screen, {their} first love is still the stage.
+  {Their} home is still {home}.
   {They} {have} a long-running collaboration with {collaborator}.`);
 
 export const EARLY_LIVES: Record<string, string[]> = {
@@ -1773,7 +1773,7 @@ export const EARLY_LIVES: Record<string, string[]> = {
     trained at a drama conservatory
     began as a stage actor in regional theatre
     was discovered at an open casting call at seventeen
-    spent {their} twenties in sketch comedy`),
+    started out in sketch comedy`),
   Directing: L(`cut trailers for a small distributor before directing {their} first short
     studied painting and still storyboards every shot by hand
     started out shooting music videos

@@ -5,11 +5,12 @@ import type {
   Certification,
   Collection,
   GenreRef,
+  Rail,
   Season,
   Title as TitleDetail,
   TitleSummary,
 } from '@reel/contracts';
-import { and, asc, count, desc, eq, getTableColumns, gt, gte, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, getTableColumns, gt, gte, inArray, lte, sql } from 'drizzle-orm';
 import { collectionArtwork, personPhoto, titleArtwork } from '../artwork/urls.js';
 import type { Db } from '../db/client.js';
 import {
@@ -29,8 +30,9 @@ import {
   titles,
   titleViews,
 } from '../db/schema/index.js';
+import type { TitleFeatures } from './recommender.js';
 import { fold } from './text.js';
-import { type DailyViews, trendingScores } from './trending.js';
+import { dayWeight, scoresByRegion } from './trending.js';
 
 export type TitleRow = Omit<typeof titles.$inferSelect, 'searchDocument'>;
 export type CreditRole = 'cast' | 'director' | 'writer' | 'producer' | 'creator' | 'composer';
@@ -107,6 +109,9 @@ export interface CollectionRecord {
 /** The catalog as loaded at one moment. Memoised answers live on it and die with it. */
 export interface CatalogSnapshot {
   loadedAt: number;
+  /** When ratings and popularity, and the view statistics, were last read (light refreshes). */
+  ratingsAt: number;
+  viewsAt: number;
   titles: Map<string, TitleRecord>;
   /** Titles in a stable order (popularity desc, id). */
   ordered: TitleRecord[];
@@ -129,6 +134,9 @@ export interface CatalogSnapshot {
     collections: Map<string, Collection>;
     episodes: Map<string, Promise<EpisodeRecord[]>>;
     arcs: Map<string, Promise<ArcRecord[]>>;
+    features: Map<string, TitleFeatures>;
+    /** Home rails for viewers without a profile, per region and rail size. */
+    rails: Map<string, { rails: Rail[]; hero: TitleSummary | null }>;
   };
 }
 
@@ -345,6 +353,8 @@ export async function loadSnapshot(db: Db, now: number): Promise<CatalogSnapshot
 
   return {
     loadedAt: now,
+    ratingsAt: now,
+    viewsAt: now,
     titles: titleMap,
     ordered,
     people: peopleMap,
@@ -354,7 +364,7 @@ export async function loadSnapshot(db: Db, now: number): Promise<CatalogSnapshot
     collectionList,
     relations: relationRows.filter((r) => titleMap.has(r.titleId) && titleMap.has(r.relatedId)),
     latestViews: views.latest,
-    trending: trendingScores(views.recent),
+    trending: views.trending,
     maxPopularity,
     memo: {
       summaries: new Map(),
@@ -363,57 +373,66 @@ export async function loadSnapshot(db: Db, now: number): Promise<CatalogSnapshot
       collections: new Map(),
       episodes: new Map(),
       arcs: new Map(),
+      features: new Map(),
+      rails: new Map(),
     },
   };
 }
 
-/** The last week of daily views (before the latest day on record) and each region's latest day. */
-async function loadViews(db: Db): Promise<{ recent: DailyViews[]; latest: CatalogSnapshot['latestViews'] }> {
-  const [last] = await db.select({ day: sql<string | null>`max(${titleViews.day})` }).from(titleViews);
-  const latest: CatalogSnapshot['latestViews'] = new Map();
-  if (!last?.day) return { recent: [], latest };
-  const anchor = String(last.day).slice(0, 10);
-  const recentRows = await db
-    .select({ titleId: titleViews.titleId, region: titleViews.region, day: titleViews.day, views: titleViews.views })
-    .from(titleViews)
-    .where(gte(titleViews.day, shiftDay(anchor, -6)));
-  const latestDays = await db
-    .select({ region: titleViews.region, day: sql<string>`max(${titleViews.day})` })
-    .from(titleViews)
-    .groupBy(titleViews.region);
-  const stale = latestDays.filter((r) => String(r.day).slice(0, 10) < shiftDay(anchor, -6));
-  const older = stale.length
-    ? (
-        await Promise.all(
-          stale.map((s) =>
-            db
-              .select({
-                titleId: titleViews.titleId,
-                region: titleViews.region,
-                day: titleViews.day,
-                views: titleViews.views,
-              })
-              .from(titleViews)
-              .where(and(eq(titleViews.region, s.region), eq(titleViews.day, String(s.day).slice(0, 10)))),
-          ),
-        )
-      ).flat()
-    : [];
-  const dayOf = new Map(latestDays.map((r) => [r.region, String(r.day).slice(0, 10)]));
-  for (const r of [...recentRows, ...older]) {
-    if (dayOf.get(r.region) !== r.day) continue;
-    let entry = latest.get(r.region);
-    if (!entry) {
-      entry = { day: r.day, rows: [] };
-      latest.set(r.region, entry);
-    }
-    entry.rows.push([r.titleId, r.views]);
-  }
-  for (const entry of latest.values())
-    entry.rows.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  return { recent: recentRows.map((r) => ({ ...r, age: daysBetween(r.day, anchor) })), latest };
+/** Trending scores and each region's latest day of views, aggregated by the database. */
+export interface ViewStats {
+  latest: CatalogSnapshot['latestViews'];
+  trending: CatalogSnapshot['trending'];
 }
 
-function daysBetween(day: string, anchor: string): number {
-  return Math.round((Date.parse(`${anchor}T00:00:00Z`) - Date.parse(`${day}T00:00:00Z`)) / DAY);
+/**
+ * The last week of daily views before the latest day on record, weighted by age (see
+ * `dayWeight`) and summed per title and region in the database, and each region's latest day.
+ */
+export async function loadViews(db: Db): Promise<ViewStats> {
+  const [last] = await db.select({ day: sql<string | null>`max(${titleViews.day})::text` }).from(titleViews);
+  const latest: CatalogSnapshot['latestViews'] = new Map();
+  if (!last?.day) return { latest, trending: new Map() };
+  const anchor = String(last.day).slice(0, 10);
+  const weight = sql.raw(
+    `case (date '${anchor}' - day) ${[0, 1, 2, 3, 4, 5, 6].map((age) => `when ${age} then ${dayWeight(age)}`).join(' ')} else 0 end`,
+  );
+  const scored = await db
+    .select({
+      titleId: titleViews.titleId,
+      region: titleViews.region,
+      score: sql<number>`sum(${titleViews.views} * ${weight})::float8`,
+    })
+    .from(titleViews)
+    .where(and(gte(titleViews.day, shiftDay(anchor, -6)), lte(titleViews.day, anchor)))
+    .groupBy(titleViews.titleId, titleViews.region);
+  const latestRows = await db.execute<{ title_id: string; region: string; day: string; views: number }>(sql`
+    select tv.title_id, tv.region, tv.day::text as day, tv.views
+    from title_views tv
+    join (select region, max(day) as day from title_views group by region) m on m.region = tv.region and m.day = tv.day`);
+  for (const r of latestRows.rows) {
+    let entry = latest.get(r.region);
+    if (!entry) {
+      entry = { day: String(r.day).slice(0, 10), rows: [] };
+      latest.set(r.region, entry);
+    }
+    entry.rows.push([r.title_id, Number(r.views)]);
+  }
+  for (const entry of latest.values()) {
+    entry.rows.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  }
+  return { latest, trending: scoresByRegion(scored.map((r) => ({ ...r, score: Number(r.score) }))) };
+}
+
+/** The fields of titles that change without a catalog write (reviews, views): read again periodically. */
+export async function loadRatings(db: Db) {
+  return db
+    .select({
+      id: titles.id,
+      ratingAverage: titles.ratingAverage,
+      ratingCount: titles.ratingCount,
+      popularity: titles.popularity,
+    })
+    .from(titles)
+    .where(inArray(titles.publishState, ['published', 'scheduled']));
 }

@@ -16,7 +16,9 @@ import {
   type ArcRecord,
   type CatalogSnapshot,
   type EpisodeRecord,
+  loadRatings,
   loadSnapshot,
+  loadViews,
   type Relation,
   type TitleRecord,
 } from './catalog-snapshot.js';
@@ -223,10 +225,12 @@ const MARKER_ORDER = ['intro', 'recap', 'credits', 'preview'] as const;
 
 export interface CatalogServiceOptions {
   /**
-   * After this long a snapshot is reloaded in the background (views, ratings and other writes
-   * that do not call `invalidate()` show up); the stale one keeps answering meanwhile. 0: never.
+   * How often ratings and popularity (kept by reviews and playback, which do not invalidate the
+   * catalog) are read again, in the background; the snapshot keeps answering meanwhile. 0: never.
    */
   refreshMs?: number;
+  /** How often trending and top 10 view statistics are read again (daily counts). 0: never. */
+  viewsRefreshMs?: number;
   /** The clock (tests move it). */
   now?: () => number;
 }
@@ -234,6 +238,8 @@ export interface CatalogServiceOptions {
 /**
  * The published catalog, held in memory and answered from there. Load is lazy (first request);
  * `invalidate()` drops it so the next request reads the database again — admin writes call it.
+ * Ratings, popularity and view statistics, which change without catalog writes, are refreshed
+ * in the background with small queries (on PGlite a query blocks the event loop while it runs).
  *
  * @example
  * const viewer = await app.catalog.viewer(principal);
@@ -242,15 +248,17 @@ export interface CatalogServiceOptions {
 export class CatalogService {
   readonly #db: Db;
   readonly #refreshMs: number;
+  readonly #viewsRefreshMs: number;
   readonly now: () => number;
   #snapshot: CatalogSnapshot | null = null;
   #loading: Promise<CatalogSnapshot> | null = null;
+  #refreshing: Promise<void> | null = null;
   #generation = 0;
-  #lastAttempt = 0;
 
   constructor(db: Db, options: CatalogServiceOptions = {}) {
     this.#db = db;
     this.#refreshMs = options.refreshMs ?? 60_000;
+    this.#viewsRefreshMs = options.viewsRefreshMs ?? 10 * 60_000;
     this.now = options.now ?? Date.now;
   }
 
@@ -264,22 +272,65 @@ export class CatalogService {
   /** The current snapshot (loading it when there is none). */
   async snapshot(): Promise<CatalogSnapshot> {
     const snap = this.#snapshot;
-    if (snap) {
+    if (!snap) return this.#load();
+    if (!this.#refreshing) {
       const now = this.now();
-      if (
-        this.#refreshMs > 0 &&
-        now - snap.loadedAt > this.#refreshMs &&
-        !this.#loading &&
-        now - this.#lastAttempt > 5_000
-      ) {
-        this.#lastAttempt = now;
-        this.#load().catch(() => {
-          // Keep serving the stale snapshot; the next attempt comes after a pause.
-        });
+      const ratings = this.#refreshMs > 0 && now - snap.ratingsAt > this.#refreshMs;
+      const views = this.#viewsRefreshMs > 0 && now - snap.viewsAt > this.#viewsRefreshMs;
+      if (ratings || views) {
+        // Stamp first, so a failing refresh waits for the next interval instead of retrying at once.
+        if (ratings) snap.ratingsAt = now;
+        if (views) snap.viewsAt = now;
+        this.#refreshing = this.#refresh(snap, ratings, views)
+          .catch(() => {
+            // Keep serving what we have.
+          })
+          .finally(() => {
+            this.#refreshing = null;
+          });
       }
-      return snap;
     }
-    return this.#load();
+    return snap;
+  }
+
+  /** Waits for a background refresh in progress (tests). */
+  async settled(): Promise<void> {
+    await this.#refreshing;
+  }
+
+  async #refresh(snap: CatalogSnapshot, ratings: boolean, views: boolean): Promise<void> {
+    const rows = ratings ? await loadRatings(this.#db) : null;
+    const stats = views ? await loadViews(this.#db) : null;
+    if (this.#snapshot !== snap) return;
+    let changed = false;
+    for (const r of rows ?? []) {
+      const t = snap.titles.get(r.id);
+      if (!t) continue;
+      if (
+        t.row.ratingAverage !== r.ratingAverage ||
+        t.row.ratingCount !== r.ratingCount ||
+        t.row.popularity !== r.popularity
+      ) {
+        t.row.ratingAverage = r.ratingAverage;
+        t.row.ratingCount = r.ratingCount;
+        t.row.popularity = r.popularity;
+        changed = true;
+      }
+    }
+    if (changed) {
+      snap.ordered.sort((a, b) => b.row.popularity - a.row.popularity || compareIds(a.id, b.id));
+      snap.maxPopularity = snap.ordered.reduce((m, t) => Math.max(m, t.row.popularity), 0);
+    }
+    if (stats) {
+      snap.latestViews = stats.latest;
+      snap.trending = stats.trending;
+      changed = true;
+    }
+    if (changed) {
+      const memo = snap.memo;
+      for (const m of [memo.summaries, memo.details, memo.top10, memo.collections, memo.features, memo.rails])
+        m.clear();
+    }
   }
 
   #load(): Promise<CatalogSnapshot> {
@@ -522,9 +573,14 @@ export class CatalogService {
     return aggregateHistory(snap, rows);
   }
 
-  /** Recommender features of a title. */
-  features(t: TitleRecord): TitleFeatures {
-    return featuresOf(t);
+  /** Recommender features of a title (memoised with the snapshot). */
+  features(snap: CatalogSnapshot, t: TitleRecord): TitleFeatures {
+    let f = snap.memo.features.get(t.id);
+    if (!f) {
+      f = featuresOf(t);
+      snap.memo.features.set(t.id, f);
+    }
+    return f;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -652,8 +708,10 @@ export class CatalogService {
   async similar(id: string, viewer: Viewer, cursor: string | undefined, limit: number | undefined) {
     const { snap, title } = await this.visibleTitle(id, viewer);
     const now = this.now();
-    const candidates = snap.ordered.filter((t) => t.id !== id && this.isVisible(t, viewer, now)).map(featuresOf);
-    const ranked = similarTitles(featuresOf(title), candidates, snap.maxPopularity);
+    const candidates = snap.ordered
+      .filter((t) => t.id !== id && this.isVisible(t, viewer, now))
+      .map((t) => this.features(snap, t));
+    const ranked = similarTitles(this.features(snap, title), candidates, snap.maxPopularity);
     const page = pageOf(ranked, cursor, limit ?? DEFAULT_PAGE, (r) => r.id);
     const records = page.items.map((r) => snap.titles.get(r.id)).filter((t): t is TitleRecord => t !== undefined);
     return { items: await this.summaries(snap, records, viewer), next_cursor: page.next_cursor };

@@ -9,7 +9,6 @@ import {
   type CatalogService,
   type CatalogSnapshot,
   DEFAULT_PAGE,
-  featuresOf,
   progressOf,
   type TitleRecord,
   type Viewer,
@@ -71,11 +70,11 @@ export class HomeService {
     const candidates = this.#catalog
       .railTitles(snap, viewer, now)
       .filter((t) => this.#catalog.isAvailable(t, viewer.region, now))
-      .map(featuresOf);
+      .map((t) => this.#catalog.features(snap, t));
     const features = new Map(candidates.map((f) => [f.id, f]));
     for (const h of personal?.history ?? []) {
       const t = snap.titles.get(h.titleId);
-      if (t && !features.has(t.id)) features.set(t.id, featuresOf(t));
+      if (t && !features.has(t.id)) features.set(t.id, this.#catalog.features(snap, t));
     }
     const personNames = new Map<string, string>();
     for (const p of snap.people.values()) personNames.set(p.id, p.name);
@@ -121,6 +120,10 @@ export class HomeService {
   ): Promise<{ rails: Rail[]; hero: TitleSummary | null }> {
     const n = options.itemsPerRail ?? DEFAULT_ITEMS_PER_RAIL;
     const snap = await this.#catalog.snapshot();
+    // Without a profile the rails are the same for every viewer of a region: built once per snapshot.
+    const key = viewer.profileId ? null : `${viewer.region}|${n}|${viewer.maturityCeiling}`;
+    const cached = key ? snap.memo.rails.get(key) : undefined;
+    if (cached) return cached;
     const now = this.#catalog.now();
     const personal = viewer.profileId ? await this.#personal(snap, viewer.profileId) : null;
     const region = viewer.region;
@@ -221,14 +224,14 @@ export class HomeService {
       trendingRail();
 
       const candidates = railTitles.filter((t) => !watched.has(t.id));
-      const candidateFeatures = candidates.map(featuresOf);
+      const candidateFeatures = candidates.map((t) => this.#catalog.features(snap, t));
       const sources = personal.history
         .filter((h) => h.finished || h.engagement >= 0.5)
         .map((h) => snap.titles.get(h.titleId))
         .filter((t): t is TitleRecord => t !== undefined && this.#catalog.isVisible(t, viewer, now))
         .slice(0, BECAUSE_RAILS);
       for (const s of sources) {
-        const similar = similarTitles(featuresOf(s), candidateFeatures, snap.maxPopularity)
+        const similar = similarTitles(this.#catalog.features(snap, s), candidateFeatures, snap.maxPopularity)
           .map((x) => snap.titles.get(x.id))
           .filter((t): t is TitleRecord => t !== undefined);
         add(
@@ -315,7 +318,9 @@ export class HomeService {
       const base = this.#catalog.summaryOf(snap, heroPick, region);
       hero = personal ? ((await this.#catalog.personalize([base], viewer, personal.progress))[0] ?? base) : base;
     }
-    return { rails: out, hero };
+    const result = { rails: out, hero };
+    if (key) snap.memo.rails.set(key, result);
+    return result;
   }
 
   /** When a title comes out (or comes to the region, or its next season starts); null when it is out. */

@@ -4,7 +4,7 @@ import type { Db } from '../db/client.js';
 import { profiles } from '../db/schema/index.js';
 import { badRequest, conflict, HttpError, notFound, reauthRequired } from '../http/errors.js';
 import { newId } from '../ids.js';
-import { avatarUrl, defaultAvatar, KIDS_AVATAR } from './avatars.js';
+import { avatarUrl, defaultAvatar, isAvatar, KIDS_AVATAR } from './avatars.js';
 import type { PasswordHasher } from './passwords.js';
 import { lockedFor, type RateLimiter } from './rate-limit.js';
 
@@ -87,6 +87,14 @@ export function profileLimit(plan: string, used: number): ProfileLimitView {
 /** A name as stored: trimmed, inner runs of spaces folded. */
 function cleanName(name: string): string {
   return name.trim().replace(/\s+/g, ' ');
+}
+
+/** 400 for an avatar key that is not offered (`GET /profiles/avatars` lists them). */
+function assertAvatar(key: string): void {
+  if (!isAvatar(key))
+    throw badRequest('avatar: not one of the avatars offered', [
+      { field: 'avatar', message: 'not one of the avatars offered (GET /profiles/avatars)' },
+    ]);
 }
 
 /** The answer for a profile that has a PIN but was switched to without the right one. */
@@ -175,6 +183,7 @@ export class ProfileService {
   ): Promise<ManagedProfileView> {
     const name = cleanName(input.name);
     if (!name) throw badRequest('name: enter a name', [{ field: 'name', message: 'enter a name' }]);
+    if (input.avatar !== undefined) assertAvatar(input.avatar);
     const isKids = input.is_kids ?? false;
     const maturity = input.maturity_level ?? (isKids ? KIDS_DEFAULT_MATURITY : ADULT_MATURITY);
     if (isKids && maturity > KIDS_MAX_MATURITY) {
@@ -263,7 +272,10 @@ export class ProfileService {
       this.assertNameFree(rows, name, row.id);
       changes.name = name;
     }
-    if (input.avatar !== undefined) changes.avatar = input.avatar;
+    if (input.avatar !== undefined) {
+      assertAvatar(input.avatar);
+      changes.avatar = input.avatar;
+    }
     if (input.language !== undefined) changes.language = input.language;
     if (input.pin !== undefined) {
       changes.pinHash = input.pin === null ? null : await this.hasher.hash(input.pin);

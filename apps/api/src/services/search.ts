@@ -11,7 +11,13 @@ import type {
 } from '@reel/contracts';
 import { and, asc, desc, eq, gte, inArray, lt, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { progress, searchDocuments, searchHistory, searchHistoryFilters, searchIndexState } from '../db/schema/index.js';
+import {
+  progress,
+  searchDocuments,
+  searchHistory,
+  searchHistoryFilters,
+  searchIndexState,
+} from '../db/schema/index.js';
 import { decodeCursor, encodeCursor, pageOf } from '../http/cursor.js';
 import { notFound } from '../http/errors.js';
 import { newId } from '../ids.js';
@@ -31,12 +37,13 @@ import {
   fold,
   fuzzyHighlights,
   matchExact,
+  type PreparedName,
+  prepareName,
   queryOf,
   type Range,
+  rateName,
   snippet,
-  trigramSimilarity,
   trigrams,
-  wordSimilarity,
 } from './text.js';
 
 /** Trigram similarity (whole name) above which a name counts as a typo-tolerant match. */
@@ -100,8 +107,14 @@ interface PeopleMatch {
 
 /** Per-snapshot lookup structures for search and suggestions, built on first use. */
 interface SearchIndex {
-  titles: { t: TitleRecord; tri: Set<string>; characters: string[]; folded: string }[];
-  people: { p: PersonRecord; tri: Set<string>; folded: string; popularity: number }[];
+  titles: {
+    t: TitleRecord;
+    name: PreparedName;
+    /** Folded characters, genres, tags, studios and networks, for a quick first test. */
+    fields: string;
+  }[];
+  people: { p: PersonRecord; name: PreparedName; popularity: number }[];
+  genres: { slug: string; name: PreparedName }[];
 }
 
 const EXACT_SCORE = { equal: 100, prefix: 85, phrase: 70, tokens: 55 } as const;
@@ -139,13 +152,21 @@ export class SearchService {
       index = {
         titles: snap.ordered.map((t) => ({
           t,
-          tri: trigrams(t.row.name),
-          folded: `${t.foldedName} ${fold(t.row.originalName ?? '')}`,
-          characters: t.credits.map((c) => fold(c.character ?? '')),
+          name: prepareName(t.row.name),
+          fields: fold(
+            [
+              ...t.credits.map((c) => c.character ?? ''),
+              ...t.genres.map((g) => g.name),
+              ...t.row.tags,
+              ...t.row.studios,
+              ...t.row.networks,
+            ].join('\n'),
+          ),
         })),
         people: [...snap.people.values()]
           .filter((p) => p.credits.length > 0)
-          .map((p) => ({ p, tri: trigrams(p.name), folded: fold(p.name), popularity: popularityOf.get(p.id) ?? 0 })),
+          .map((p) => ({ p, name: prepareName(p.name), popularity: popularityOf.get(p.id) ?? 0 })),
+        genres: snap.genreList.map((g) => ({ slug: g.slug, name: prepareName(g.name) })),
       };
       this.#indexes.set(snap, index);
     }
@@ -175,12 +196,18 @@ export class SearchService {
     const candidateIds = new Set<string>(sqlById.keys());
     for (const m of peopleMatches) for (const c of m.p.credits) candidateIds.add(c.titleId);
     if (q.tokens.length) {
+      const first = q.tokens[0] as string;
       for (const entry of this.#index(snap).titles) {
-        if (entry.characters.some((c) => c.includes(q.tokens[0] as string))) candidateIds.add(entry.t.id);
-      }
-      for (const t of snap.ordered) {
-        const fields = [...t.genres.map((g) => g.name), ...t.row.tags, ...t.row.studios, ...t.row.networks];
-        if (fields.some((f) => matchExact(f, q) !== null)) candidateIds.add(t.id);
+        if (!entry.fields.includes(first)) continue;
+        const t = entry.t;
+        const fields = [
+          ...t.credits.map((c) => c.character ?? ''),
+          ...t.genres.map((g) => g.name),
+          ...t.row.tags,
+          ...t.row.studios,
+          ...t.row.networks,
+        ];
+        if (fields.some((f) => f && matchExact(f, q) !== null)) candidateIds.add(t.id);
       }
     }
 
@@ -280,7 +307,10 @@ export class SearchService {
         from titles`);
       await tx.execute(sql`
         insert into search_documents (kind, id, name) select 'person', id, lower(unaccent(name)) from people`);
-      await tx.update(searchIndexState).set({ fingerprint: fp, builtAt: new Date() }).where(eq(searchIndexState.key, INDEX_KEY));
+      await tx
+        .update(searchIndexState)
+        .set({ fingerprint: fp, builtAt: new Date() })
+        .where(eq(searchIndexState.key, INDEX_KEY));
     });
   }
 
@@ -314,7 +344,11 @@ export class SearchService {
   }
 
   /** People whose names match (exactly or by trigram similarity). */
-  async #peopleRows(snap: CatalogSnapshot, raw: string, q: { phrase: string; tokens: string[] }): Promise<PeopleMatch[]> {
+  async #peopleRows(
+    snap: CatalogSnapshot,
+    raw: string,
+    q: { phrase: string; tokens: string[] },
+  ): Promise<PeopleMatch[]> {
     const result = await this.#db.execute<{ id: string; sim: number; wsim: number }>(sql`
       with q as materialized (select lower(unaccent(${raw})) as v)
       select d.id, similarity(d.name, q.v) as sim, word_similarity(q.v, d.name) as wsim
@@ -327,7 +361,11 @@ export class SearchService {
       const p = snap.people.get(r.id);
       if (!p) continue;
       const exact = matchExact(p.name, q);
-      out.push({ p, exact: exact ? { highlights: exact.highlights } : null, sim: Math.max(Number(r.sim) || 0, wordSim(r.wsim, q.tokens)) });
+      out.push({
+        p,
+        exact: exact ? { highlights: exact.highlights } : null,
+        sim: Math.max(Number(r.sim) || 0, wordSim(r.wsim, q.tokens)),
+      });
     }
     return out.sort((a, b) => Number(!!b.exact) - Number(!!a.exact) || b.sim - a.sim || compareIds(a.p.id, b.p.id));
   }
@@ -368,18 +406,19 @@ export class SearchService {
 
   /** The closest name in the catalog to a query that matched nothing, if any is close at all. */
   #nearest(snap: CatalogSnapshot, raw: string, viewer: Viewer, now: number): string | null {
+    const q = queryOf(raw);
     const tri = trigrams(raw);
     let best: { text: string; sim: number } | null = null;
     const index = this.#index(snap);
     for (const e of index.titles) {
-      if (!this.#catalog.isVisible(e.t, viewer, now)) continue;
-      const sim = Math.max(trigramSimilarity(tri, e.tri), wordSimilarity(raw, e.t.row.name) * 0.9);
-      if (sim >= 0.2 && (!best || sim > best.sim)) best = { text: e.t.row.name, sim };
+      const r = rateName(e.name, q, tri, 0.2);
+      if (r && (!best || r.similarity > best.sim) && this.#catalog.isVisible(e.t, viewer, now))
+        best = { text: e.t.row.name, sim: r.similarity };
     }
     for (const e of index.people) {
-      const sim = trigramSimilarity(tri, e.tri);
-      if (sim >= 0.2 && (!best || sim > best.sim) && this.#personVisible(snap, e.p, viewer, now))
-        best = { text: e.p.name, sim };
+      const r = rateName(e.name, q, tri, 0.2);
+      if (r && (!best || r.similarity > best.sim) && this.#personVisible(snap, e.p, viewer, now))
+        best = { text: e.p.name, sim: r.similarity };
     }
     return best?.text ?? null;
   }
@@ -398,31 +437,29 @@ export class SearchService {
     if (!q.tokens.length) return { query: raw, items: [] };
     const index = this.#index(snap);
     const tri = trigrams(raw);
-    const fuzzyOk = q.phrase.length >= 3;
-
-    const rate = (name: string, folded: string, nameTri: Set<string>) => {
-      const exact = matchExact(name, q);
-      if (exact) {
-        const base = exact.kind === 'equal' ? 4 : exact.kind === 'prefix' ? 3 : exact.kind === 'phrase' ? 2.5 : 2;
-        return { score: base, highlights: exact.highlights };
+    type Rated = { score: number; highlights: Range[] };
+    const rate = (name: PreparedName): Rated | null => {
+      const r = rateName(name, q, tri, SUGGEST_SIMILARITY);
+      if (!r) return null;
+      if (r.exact) {
+        const kind = r.exact.kind;
+        return {
+          score: kind === 'equal' ? 4 : kind === 'prefix' ? 3 : kind === 'phrase' ? 2.5 : 2,
+          highlights: r.exact.highlights,
+        };
       }
-      if (!fuzzyOk || !folded) return null;
-      const sim = Math.max(trigramSimilarity(tri, nameTri), wordSimilarity(raw, name));
-      return sim >= SUGGEST_SIMILARITY ? { score: sim, highlights: fuzzyHighlights(name, q.tokens) } : null;
+      return { score: r.similarity, highlights: fuzzyHighlights(name.text, q.tokens) };
     };
+    const boost = (popularity: number) => 0.5 * popularityPrior(popularity, snap.maxPopularity);
 
-    const titleOptions: (SearchSuggestion & { kind: 'title' })[] = [];
-    const scoredTitles = index.titles
-      .filter((e) => this.#catalog.isVisible(e.t, viewer, now))
-      .map((e) => ({ e, r: rate(e.t.row.name, e.folded, e.tri) }))
-      .filter((x): x is { e: (typeof index.titles)[number]; r: { score: number; highlights: Range[] } } => x.r !== null)
-      .sort(
-        (a, b) =>
-          b.r.score +
-            0.5 * popularityPrior(b.e.t.row.popularity, snap.maxPopularity) -
-            (a.r.score + 0.5 * popularityPrior(a.e.t.row.popularity, snap.maxPopularity)) ||
-          compareIds(a.e.t.id, b.e.t.id),
-      );
+    const titleOptions: SearchSuggestion[] = [];
+    const scoredTitles: { e: SearchIndex['titles'][number]; r: Rated; score: number }[] = [];
+    for (const e of index.titles) {
+      const r = rate(e.name);
+      if (r && this.#catalog.isVisible(e.t, viewer, now))
+        scoredTitles.push({ e, r, score: r.score + boost(e.t.row.popularity) });
+    }
+    scoredTitles.sort((a, b) => b.score - a.score || compareIds(a.e.t.id, b.e.t.id));
     for (const { e, r } of scoredTitles.slice(0, limit)) {
       const width = e.t.artwork.widths[0];
       const poster = e.t.artwork.poster;
@@ -437,31 +474,33 @@ export class SearchService {
       });
     }
 
-    const personOptions: SearchSuggestion[] = index.people
-      .map((e) => ({ e, r: rate(e.p.name, e.folded, e.tri) }))
-      .filter((x): x is { e: (typeof index.people)[number]; r: { score: number; highlights: Range[] } } => x.r !== null)
-      .sort(
-        (a, b) =>
-          b.r.score +
-            0.5 * popularityPrior(b.e.popularity, snap.maxPopularity) -
-            (a.r.score + 0.5 * popularityPrior(a.e.popularity, snap.maxPopularity)) || compareIds(a.e.p.id, b.e.p.id),
-      )
-      .filter((x) => this.#personVisible(snap, x.e.p, viewer, now))
-      .slice(0, 3)
-      .map(({ e, r }) => ({
+    const scoredPeople: { e: SearchIndex['people'][number]; r: Rated; score: number }[] = [];
+    for (const e of index.people) {
+      const r = rate(e.name);
+      if (r) scoredPeople.push({ e, r, score: r.score + boost(e.popularity) });
+    }
+    scoredPeople.sort((a, b) => b.score - a.score || compareIds(a.e.p.id, b.e.p.id));
+    const personOptions: SearchSuggestion[] = [];
+    for (const { e, r } of scoredPeople) {
+      if (personOptions.length === 3) break;
+      if (!this.#personVisible(snap, e.p, viewer, now)) continue;
+      personOptions.push({
         kind: 'person',
         text: e.p.name,
         highlights: r.highlights,
         id: e.p.id,
         photo: e.p.photo,
         known_for: e.p.knownFor,
-      }));
+      });
+    }
 
-    const genreOptions: SearchSuggestion[] = snap.genreList
-      .map((g) => ({ g, m: matchExact(g.name, q) }))
-      .filter((x) => x.m !== null && (x.m.kind === 'equal' || x.m.kind === 'prefix'))
-      .slice(0, 2)
-      .map(({ g, m }) => ({ kind: 'genre', text: g.name, highlights: m?.highlights ?? [], slug: g.slug }));
+    const genreOptions: SearchSuggestion[] = [];
+    for (const g of index.genres) {
+      const m = rateName(g.name, q, tri, 1)?.exact;
+      if (m && (m.kind === 'equal' || m.kind === 'prefix'))
+        genreOptions.push({ kind: 'genre', text: g.name.text, highlights: m.highlights, slug: g.slug });
+      if (genreOptions.length === 2) break;
+    }
 
     const seen = new Set<string>();
     const historyOptions: SearchSuggestion[] = [];

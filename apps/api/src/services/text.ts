@@ -244,3 +244,56 @@ export function snippet(text: string, tokens: string[], radius = 70): { text: st
   );
   return { text: excerpt, highlights };
 }
+
+/** A name prepared for fast repeated matching (typeahead over thousands of names). */
+export interface PreparedName {
+  text: string;
+  /** Folded words joined by single spaces. */
+  joined: string;
+  words: string[];
+  wordTrigrams: Set<string>[];
+  trigrams: Set<string>;
+}
+
+/** Folds a name and computes its trigrams once. */
+export function prepareName(text: string): PreparedName {
+  const ws = words(fold(text));
+  const wordTrigrams = ws.map((w) => trigrams(w));
+  const all = new Set<string>();
+  for (const set of wordTrigrams) for (const t of set) all.add(t);
+  return { text, joined: ws.join(' '), words: ws, wordTrigrams, trigrams: all };
+}
+
+/**
+ * How well a query matches a prepared name: an exact match (the phrase at a word start, or every
+ * token starting a word) with its kind and highlights, or a close spelling with its similarity
+ * (the best of the whole name and of every run of as many words as the query has); null below
+ * `threshold`.
+ */
+export function rateName(
+  name: PreparedName,
+  query: { phrase: string; tokens: string[] },
+  queryTrigrams: Set<string>,
+  threshold: number,
+): { exact: ReturnType<typeof matchExact>; similarity: number } | null {
+  if (!query.tokens.length) return null;
+  const phraseAtWord = ` ${name.joined}`.includes(` ${query.phrase}`);
+  if (phraseAtWord || query.tokens.every((t) => name.words.some((w) => w.startsWith(t)))) {
+    const exact = matchExact(name.text, query);
+    if (exact) return { exact, similarity: 1 };
+  }
+  if (query.phrase.length < 3 || !queryTrigrams.size) return null;
+  let shared = 0;
+  for (const t of queryTrigrams) if (name.trigrams.has(t)) shared++;
+  if (shared / queryTrigrams.size < threshold) return null;
+  let best = shared / (queryTrigrams.size + name.trigrams.size - shared);
+  const size = Math.min(query.tokens.length, name.words.length);
+  if (name.words.length > size) {
+    for (let i = 0; i + size <= name.words.length; i++) {
+      const window = new Set<string>();
+      for (let j = i; j < i + size; j++) for (const t of name.wordTrigrams[j] as Set<string>) window.add(t);
+      best = Math.max(best, trigramSimilarity(queryTrigrams, window));
+    }
+  }
+  return best >= threshold ? { exact: null, similarity: best } : null;
+}

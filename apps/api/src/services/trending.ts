@@ -43,6 +43,27 @@ export function trendingScores(rows: readonly DailyViews[]): Map<string, Map<str
   return out;
 }
 
+/** Trending scores summed per title and region (by the database) into the same shape, `*` included. */
+export function scoresByRegion(
+  rows: readonly { titleId: string; region: string; score: number }[],
+): Map<string, Map<string, number>> {
+  const out = new Map<string, Map<string, number>>();
+  const add = (region: string, titleId: string, score: number) => {
+    let m = out.get(region);
+    if (!m) {
+      m = new Map();
+      out.set(region, m);
+    }
+    m.set(titleId, (m.get(titleId) ?? 0) + score);
+  };
+  for (const r of rows) {
+    if (!(r.score > 0)) continue;
+    add(r.region, r.titleId, r.score);
+    add('*', r.titleId, r.score);
+  }
+  return out;
+}
+
 /**
  * Orders titles for a trending list: the region's trending score (or, when the region has no
  * views, the score over every region), then popularity, then id — so the list is stable.

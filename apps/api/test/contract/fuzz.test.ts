@@ -99,8 +99,9 @@ const WRONG_CONTENT_TYPES = [
   'application/json; charset=utf-16',
   'application/octet-stream',
 ];
-/** Path segments that are wrong for any id: empty-ish, encoded NUL, bad escapes, too long, traversal. */
+/** Path segments that are wrong for any id: missing, empty-ish, encoded NUL, bad escapes, too long, traversal. */
 const BAD_SEGMENTS = [
+  '',
   '%00',
   'a%00b',
   '%',

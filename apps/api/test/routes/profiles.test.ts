@@ -40,7 +40,7 @@ describe('profiles routes', () => {
     assert.equal(body.items.length, 1);
     assert.equal(body.items[0].is_primary, true);
     assert.equal(body.items[0].is_active, true);
-    assert.match(body.items[0].avatar_url, /^\/api\/v1\/profiles\/avatars\/[a-z0-9-]+\.svg$/);
+    assert.match(body.items[0].avatar_url, /^\/media\/avatars\/[a-z0-9-]+\.svg/);
     assert.deepEqual(body.limit, {
       max_profiles: 2,
       used: 1,
@@ -53,14 +53,14 @@ describe('profiles routes', () => {
 
   it('creates profiles up to the plan limit, then explains the refusal with the upgrade', async () => {
     const { b, token } = await account();
-    const created = await b.post('/users/me/profiles', { name: '  Casey ', avatar: 'fox-orange' }, token);
+    const created = await b.post('/users/me/profiles', { name: '  Casey ', avatar: 'fox' }, token);
     assert.equal(created.statusCode, 201, created.body);
     assert.equal(created.json().name, 'Casey');
     assert.equal(created.json().is_primary, false);
     assert.equal(created.json().maturity_level, 18);
     assert.equal(created.json().has_pin, false);
 
-    const over = await b.post('/users/me/profiles', { name: 'Third', avatar: 'owl-indigo' }, token);
+    const over = await b.post('/users/me/profiles', { name: 'Third', avatar: 'owl' }, token);
     const error = assertError(over, 403, 'entitlement_exceeded');
     assert.match(error.message, /Free plan allows 2 profiles/);
     assert.match(error.message, /Basic plan allows 3/);
@@ -77,25 +77,21 @@ describe('profiles routes', () => {
     const limit = (await b.get('/users/me/profiles', token)).json().limit;
     assert.equal(limit.max_profiles, 5);
     assert.equal(limit.upgrade, null);
-    assert.equal((await b.post('/users/me/profiles', { name: 'Kim', avatar: 'cat-grey' }, token)).statusCode, 201);
-    const dup = await b.post('/users/me/profiles', { name: 'KIM', avatar: 'cat-grey' }, token);
+    assert.equal((await b.post('/users/me/profiles', { name: 'Kim', avatar: 'cat' }, token)).statusCode, 201);
+    const dup = await b.post('/users/me/profiles', { name: 'KIM', avatar: 'cat' }, token);
     assert.equal(assertError(dup, 409, 'conflict').details?.fields?.[0]?.field, 'name');
-    assertError(
-      await b.post('/users/me/profiles', { name: '   ', avatar: 'cat-grey' }, token),
-      400,
-      'validation_failed',
-    );
+    assertError(await b.post('/users/me/profiles', { name: '   ', avatar: 'cat' }, token), 400, 'validation_failed');
   });
 
   it('keeps kids profiles at or under the kids maturity ceiling', async () => {
     const { b, token, userId } = await account('premium');
-    const kid = await b.post('/users/me/profiles', { name: 'Sky', avatar: 'star-gold', is_kids: true }, token);
+    const kid = await b.post('/users/me/profiles', { name: 'Sky', avatar: 'dino', is_kids: true }, token);
     assert.equal(kid.statusCode, 201, kid.body);
     assert.equal(kid.json().is_kids, true);
     assert.equal(kid.json().maturity_level, 7, 'kids default');
     const tooHigh = await b.post(
       '/users/me/profiles',
-      { name: 'Sky2', avatar: 'star-gold', is_kids: true, maturity_level: 16 },
+      { name: 'Sky2', avatar: 'dino', is_kids: true, maturity_level: 16 },
       token,
     );
     assert.equal(assertError(tooHigh, 400, 'validation_failed').details?.fields?.[0]?.field, 'maturity_level');
@@ -104,7 +100,7 @@ describe('profiles routes', () => {
     const ok = await b.patch(`/users/me/profiles/${kid.json().id}`, { maturity_level: 12 }, token);
     assert.equal(ok.statusCode, 200, ok.body);
     // An adult profile turned into a kids one comes down to the kids default.
-    const adult = (await b.post('/users/me/profiles', { name: 'Teen', avatar: 'cat-grey' }, token)).json();
+    const adult = (await b.post('/users/me/profiles', { name: 'Teen', avatar: 'cat' }, token)).json();
     const converted = await b.patch(`/users/me/profiles/${adult.id}`, { is_kids: true }, token);
     assert.equal(converted.json().maturity_level, 7);
     // The catalog's viewer context caps what the kids profile sees.
@@ -128,7 +124,7 @@ describe('profiles routes', () => {
 
   it('asks for the PIN on switch; the new token carries the profile; wrong PINs lock (423)', async () => {
     const { b, token, primary } = await account();
-    const locked = await b.post('/users/me/profiles', { name: 'Private', avatar: 'ghost-lilac', pin: '4821' }, token);
+    const locked = await b.post('/users/me/profiles', { name: 'Private', avatar: 'ghost', pin: '4821' }, token);
     assert.equal(locked.statusCode, 201, locked.body);
     assert.equal(locked.json().has_pin, true);
     const id = locked.json().id as string;
@@ -165,7 +161,7 @@ describe('profiles routes', () => {
   it('needs a fresh re-authentication to loosen a profile, not to tighten it', async () => {
     const { b, token } = await account();
     const p = (
-      await b.post('/users/me/profiles', { name: 'Lee', avatar: 'cat-grey', is_kids: true, pin: '1234' }, token)
+      await b.post('/users/me/profiles', { name: 'Lee', avatar: 'cat', is_kids: true, pin: '1234' }, token)
     ).json();
     await staleReauth(token);
     assertError(await b.patch(`/users/me/profiles/${p.id}`, { maturity_level: 10 }, token), 403, 'reauth_required');
@@ -194,7 +190,7 @@ describe('profiles routes', () => {
 
   it('deletes a profile with a fresh re-auth; not the primary one, not the active one', async () => {
     const { b, token, primary } = await account();
-    const p = (await b.post('/users/me/profiles', { name: 'Gone', avatar: 'cat-grey' }, token)).json();
+    const p = (await b.post('/users/me/profiles', { name: 'Gone', avatar: 'cat' }, token)).json();
     assertError(await b.delete(`/users/me/profiles/${primary}`, token), 409, 'conflict');
     const switched = (await b.post(`/users/me/profiles/${p.id}/switch`, {}, token)).json().access_token as string;
     assertError(await b.delete(`/users/me/profiles/${p.id}`, switched), 409, 'conflict');
@@ -222,7 +218,7 @@ describe('profiles routes', () => {
     assert.equal(list.items[0].name, 'Jordan', 'untouched');
   });
 
-  it('offers avatars and serves their images', async () => {
+  it('offers avatars, serves their images, and refuses a key not offered', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/profiles/avatars' });
     assert.equal(res.statusCode, 200);
     const { items } = res.json();
@@ -231,8 +227,10 @@ describe('profiles routes', () => {
     const image = await t.app.inject({ method: 'GET', url: items[0].url });
     assert.equal(image.statusCode, 200);
     assert.match(String(image.headers['content-type']), /^image\/svg\+xml/);
-    assert.match(image.body, /^<svg /);
-    assertError(await t.app.inject({ method: 'GET', url: '/api/v1/profiles/avatars/NOT_A_KEY.svg' }), 404, 'not_found');
+    assert.match(image.body, /<svg /);
+    const { b, token } = await account();
+    const bad = await b.post('/users/me/profiles', { name: 'Odd', avatar: 'no-such-avatar' }, token);
+    assert.equal(assertError(bad, 400, 'validation_failed').details?.fields?.[0]?.field, 'avatar');
   });
 
   it('needs a signed-in caller', async () => {
