@@ -1,5 +1,5 @@
 import { dominantColor, paletteFor } from './palettes.js';
-import { linear, makeScene, motifFor, grain, vignette } from './scenes.js';
+import { grain, linear, makeScene, motifFor, vignette } from './scenes.js';
 import { esc, n, svgDoc, textAttrs, textWidth } from './svg.js';
 import { renderBackdrop, renderPoster } from './title-art.js';
 

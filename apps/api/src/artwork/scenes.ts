@@ -45,7 +45,12 @@ function gid(s: Scene, name: string): string {
 
 type Stop = [offset: number, color: string, opacity?: number];
 const stops = (list: Stop[]) =>
-  list.map(([o, c, a]) => `<stop offset="${n(o * 100)}%" stop-color="${c}"${a === undefined ? '' : ` stop-opacity="${a}"`}/>`).join('');
+  list
+    .map(
+      ([o, c, a]) =>
+        `<stop offset="${n(o * 100)}%" stop-color="${c}"${a === undefined ? '' : ` stop-opacity="${a}"`}/>`,
+    )
+    .join('');
 
 export function linear(s: Scene, list: Stop[], x1 = 0, y1 = 0, x2 = 0, y2 = 1): string {
   const id = gid(s, 'l');
@@ -210,7 +215,10 @@ export function hills(s: Scene, baseY: number, amp: number, color: string, bumps
   const pts: [number, number][] = [];
   const count = bumps * 2 + 1;
   for (let i = 0; i <= count; i++) {
-    pts.push([(i / count) * w * 1.1 - w * 0.05, baseY - (i % 2 === 1 ? rng.float(0.5, 1) : rng.float(-0.2, 0.25)) * amp]);
+    pts.push([
+      (i / count) * w * 1.1 - w * 0.05,
+      baseY - (i % 2 === 1 ? rng.float(0.5, 1) : rng.float(-0.2, 0.25)) * amp,
+    ]);
   }
   return `<path d="${smooth(pts)}L${n(w * 1.05)} ${n(h)}L${n(-w * 0.05)} ${n(h)}Z" fill="${color}"/>`;
 }
@@ -294,7 +302,8 @@ export function waves(s: Scene, top: number, count: number, color: string, amp: 
     const pts: [number, number][] = [];
     const k = rng.int(3, 6);
     const phase = rng.float(0, Math.PI * 2);
-    for (let j = 0; j <= 24; j++) pts.push([(j / 24) * w, y + Math.sin((j / 24) * Math.PI * k + phase) * amp * (0.5 + i / count)]);
+    for (let j = 0; j <= 24; j++)
+      pts.push([(j / 24) * w, y + Math.sin((j / 24) * Math.PI * k + phase) * amp * (0.5 + i / count)]);
     out += `<path d="${smooth(pts)}L${n(w)} ${n(h)}L0 ${n(h)}Z" fill="${mix(color, s.p.top, 0.65 - (i / count) * 0.5)}" opacity="${n(0.35 + (i / count) * 0.6)}"/>`;
   }
   return out;
@@ -331,7 +340,15 @@ export function fog(s: Scene, y: number, height: number, color: string, opacity:
 }
 
 /** A city skyline with lit windows. */
-export function skyline(s: Scene, baseY: number, minH: number, maxH: number, color: string, windows: string, density: number): string {
+export function skyline(
+  s: Scene,
+  baseY: number,
+  minH: number,
+  maxH: number,
+  color: string,
+  windows: string,
+  density: number,
+): string {
   const { rng, w, h } = s;
   let x = -rng.float(0, 30);
   let body = '';
@@ -342,7 +359,8 @@ export function skyline(s: Scene, baseY: number, minH: number, maxH: number, col
     const bh = rng.float(minH, maxH);
     const top = baseY - bh;
     body += `<rect x="${n(x)}" y="${n(top)}" width="${n(bw + 1)}" height="${n(h - top)}"/>`;
-    if (rng.chance(0.25)) body += `<rect x="${n(x + bw * 0.4)}" y="${n(top - unit * rng.float(2, 6))}" width="${n(unit * 0.4)}" height="${n(unit * 6)}"/>`;
+    if (rng.chance(0.25))
+      body += `<rect x="${n(x + bw * 0.4)}" y="${n(top - unit * rng.float(2, 6))}" width="${n(unit * 0.4)}" height="${n(unit * 6)}"/>`;
     const cols = Math.max(1, Math.floor(bw / (unit * 1.6)));
     const rows = Math.floor(bh / (unit * 2.2));
     for (let r = 1; r < rows; r++) {
@@ -378,10 +396,16 @@ export function grain(s: Scene, opacity: number): string {
 }
 
 export function vignette(s: Scene, strength: number): string {
-  const fill = radial(s, [
-    [0.55, '#000000', 0],
-    [1, '#000000', strength],
-  ], 0.5, 0.5, 0.75);
+  const fill = radial(
+    s,
+    [
+      [0.55, '#000000', 0],
+      [1, '#000000', strength],
+    ],
+    0.5,
+    0.5,
+    0.75,
+  );
   return `<rect width="${s.w}" height="${s.h}" fill="${fill}"/>`;
 }
 
@@ -399,7 +423,8 @@ const planetHorizon: Motif = (s) => {
     const tilt = rng.float(-22, 22);
     out += `<ellipse cx="${n(focus.x)}" cy="${n(focus.y)}" rx="${n(r * 1.75)}" ry="${n(r * 0.34)}" fill="none" stroke="${p.glow}" stroke-width="${n(r * 0.05)}" opacity="0.55" transform="rotate(${n(tilt)} ${n(focus.x)} ${n(focus.y)})"/>`;
   }
-  if (rng.chance(0.7)) out += sphere(s, rng.float(0.1, 0.9) * w, rng.float(0.08, 0.3) * h, r * rng.float(0.12, 0.25), 'moon');
+  if (rng.chance(0.7))
+    out += sphere(s, rng.float(0.1, 0.9) * w, rng.float(0.08, 0.3) * h, r * rng.float(0.12, 0.25), 'moon');
   const hy = h * s.horizon + h * 0.1;
   const ground = linear(s, [
     [0, mix(p.bottom, p.top, 0.3)],
@@ -424,10 +449,13 @@ const neonCity: Motif = (s) => {
     const x = rng.float(0.05, 0.95) * w;
     const y = rng.float(0.35, 0.7) * h;
     const color = rng.chance(0.5) ? p.accent : p.glow;
-    out += `<rect x="${n(x)}" y="${n(y)}" width="${n(w * 0.018)}" height="${n(h * rng.float(0.06, 0.14))}" rx="3" fill="${color}" opacity="0.9"/><rect x="${n(x - w * 0.02)}" y="${n(y - h * 0.02)}" width="${n(w * 0.058)}" height="${n(h * 0.18)}" fill="${radial(s, [
-      [0, color, 0.35],
-      [1, color, 0],
-    ])}"/>`;
+    out += `<rect x="${n(x)}" y="${n(y)}" width="${n(w * 0.018)}" height="${n(h * rng.float(0.06, 0.14))}" rx="3" fill="${color}" opacity="0.9"/><rect x="${n(x - w * 0.02)}" y="${n(y - h * 0.02)}" width="${n(w * 0.058)}" height="${n(h * 0.18)}" fill="${radial(
+      s,
+      [
+        [0, color, 0.35],
+        [1, color, 0],
+      ],
+    )}"/>`;
   }
   out += rain(s, rng.int(90, 160), p.glow);
   return out;
@@ -448,10 +476,16 @@ const cityMap: Motif = (s) => {
   out += `<circle cx="${n(cx)}" cy="${n(cy)}" r="${n(step * 2.2)}" fill="none" stroke="${p.accent}" stroke-width="2" stroke-dasharray="6 8" opacity="0.7"/>`;
   out += `<circle cx="${n(cx)}" cy="${n(cy)}" r="${n(step * 1.1)}" fill="${p.accent}" opacity="0.12"/>`;
   out += `<circle cx="${n(cx)}" cy="${n(cy)}" r="${n(step * 0.22)}" fill="${p.accent}"/>`;
-  out += `<rect width="${w}" height="${h}" fill="${radial(s, [
-    [0, p.glow, 0.18],
-    [1, p.top, 0.0],
-  ], cx / w, cy / h, 0.6)}"/>`;
+  out += `<rect width="${w}" height="${h}" fill="${radial(
+    s,
+    [
+      [0, p.glow, 0.18],
+      [1, p.top, 0.0],
+    ],
+    cx / w,
+    cy / h,
+    0.6,
+  )}"/>`;
   return out;
 };
 
@@ -461,7 +495,15 @@ const softHills: Motif = (s) => {
   const sunR = Math.min(w, h) * rng.float(0.09, 0.15);
   out += rays(s, s.focus.x, s.focus.y, 18, p.glow, 0.12);
   out += sphere(s, s.focus.x, s.focus.y, sunR, 'sun');
-  for (let i = 0; i < rng.int(2, 4); i++) out += cloud(s, rng.float(0.1, 0.9) * w, rng.float(0.1, 0.4) * h, Math.min(w, h) * rng.float(0.07, 0.13), '#ffffff', 0.85);
+  for (let i = 0; i < rng.int(2, 4); i++)
+    out += cloud(
+      s,
+      rng.float(0.1, 0.9) * w,
+      rng.float(0.1, 0.4) * h,
+      Math.min(w, h) * rng.float(0.07, 0.13),
+      '#ffffff',
+      0.85,
+    );
   const base = h * s.horizon;
   const green = p.accent;
   out += hills(s, base + h * 0.02, h * 0.08, mix(green, p.top, 0.35), 2);
@@ -491,7 +533,8 @@ const moonForest: Motif = (s) => {
   const base = h * (s.horizon + 0.12);
   out += ridge(s, base - h * 0.04, h * 0.03, mix(p.bottom, p.top, 0.5), 1, 0.4);
   const dark = mix(p.top, '#000000', 0.4);
-  for (let i = 0; i < rng.int(3, 6); i++) out += bareTree(s, rng.float(0, 1) * w, base + h * 0.02, h * rng.float(0.25, 0.5), dark);
+  for (let i = 0; i < rng.int(3, 6); i++)
+    out += bareTree(s, rng.float(0, 1) * w, base + h * 0.02, h * rng.float(0.25, 0.5), dark);
   if (rng.chance(0.5)) {
     const hx = rng.float(0.2, 0.8) * w;
     const hw = w * 0.16;
@@ -594,7 +637,14 @@ const burst: Motif = (s) => {
   out += `<path d="${sparks}" stroke="${p.glow}" stroke-width="1.6" stroke-linecap="round" opacity="0.8"/>`;
   const base = h * (s.horizon + 0.2);
   out += skyline(s, base, h * 0.05, h * 0.22, mix(p.top, '#000000', 0.3), p.accent, 0.05);
-  out += figure(s, cx + rng.float(-0.1, 0.1) * w, base + h * 0.01, h * 0.16, mix(p.top, '#000000', 0.45), rng.chance(0.4) ? 3 : 1);
+  out += figure(
+    s,
+    cx + rng.float(-0.1, 0.1) * w,
+    base + h * 0.01,
+    h * 0.16,
+    mix(p.top, '#000000', 0.45),
+    rng.chance(0.4) ? 3 : 1,
+  );
   return out;
 };
 
@@ -604,10 +654,13 @@ const crackedGlass: Motif = (s) => {
   const cx = s.focus.x;
   const cy = s.focus.y + h * 0.06;
   // A spotlight cone.
-  out += `<path d="M${n(cx - w * 0.04)} 0L${n(cx + w * 0.04)} 0L${n(cx + w * 0.35)} ${n(h)}L${n(cx - w * 0.35)} ${n(h)}Z" fill="${linear(s, [
-    [0, p.glow, 0.28],
-    [1, p.glow, 0],
-  ])}"/>`;
+  out += `<path d="M${n(cx - w * 0.04)} 0L${n(cx + w * 0.04)} 0L${n(cx + w * 0.35)} ${n(h)}L${n(cx - w * 0.35)} ${n(h)}Z" fill="${linear(
+    s,
+    [
+      [0, p.glow, 0.28],
+      [1, p.glow, 0],
+    ],
+  )}"/>`;
   out += figure(s, cx, h * (s.horizon + 0.2), h * 0.22, mix(p.top, '#000000', 0.5), rng.int(0, 1));
   let d = '';
   const spokes = rng.int(9, 14);
@@ -616,7 +669,8 @@ const crackedGlass: Motif = (s) => {
   for (let i = 0; i < spokes; i++) {
     const a = (i / spokes) * Math.PI * 2 + rng.float(-0.2, 0.2);
     const pts: [number, number][] = [[cx, cy]];
-    for (const r of radii) pts.push([cx + Math.cos(a + rng.float(-0.08, 0.08)) * r, cy + Math.sin(a + rng.float(-0.08, 0.08)) * r]);
+    for (const r of radii)
+      pts.push([cx + Math.cos(a + rng.float(-0.08, 0.08)) * r, cy + Math.sin(a + rng.float(-0.08, 0.08)) * r]);
     pts.push([cx + Math.cos(a) * Math.max(w, h) * 1.2, cy + Math.sin(a) * Math.max(w, h) * 1.2]);
     ends.push(pts);
     d += `M${pts.map(([x, y]) => `${n(x)} ${n(y)}`).join('L')}`;
@@ -679,7 +733,8 @@ const lonePlain: Motif = (s) => {
   const fh = h * 0.09;
   out += `<path d="M${n(fx)} ${n(fy)}L${n(fx + w * 0.25)} ${n(fy + h * 0.04)}L${n(fx + w * 0.25)} ${n(fy + h * 0.05)}Z" fill="#000000" opacity="0.25"/>`;
   out += figure(s, fx, fy, fh, mix(p.top, '#000000', 0.45), rng.int(0, 1));
-  if (rng.chance(0.5)) out += bareTree(s, w * rng.float(0.05, 0.25), base + h * 0.01, h * 0.18, mix(p.top, '#000000', 0.3));
+  if (rng.chance(0.5))
+    out += bareTree(s, w * rng.float(0.05, 0.25), base + h * 0.01, h * 0.18, mix(p.top, '#000000', 0.3));
   return out;
 };
 
@@ -698,10 +753,13 @@ const windowLight: Motif = (s) => {
   out += `<path d="M${n(wx + ww / 2 - bar / 2)} ${n(wy)}h${n(bar)}v${n(wh)}h${n(-bar)}Z M${n(wx)} ${n(wy + wh * 0.45)}h${n(ww)}v${n(bar)}h${n(-ww)}Z" fill="${mix(p.top, p.bottom, 0.25)}"/>`;
   // The light falling on the floor.
   const floor = wy + wh + h * 0.18;
-  out += `<path d="M${n(wx)} ${n(wy + wh)}L${n(wx + ww)} ${n(wy + wh)}L${n(wx + ww * 1.9)} ${n(floor + h * 0.2)}L${n(wx - ww * 0.3)} ${n(floor + h * 0.2)}Z" fill="${linear(s, [
-    [0, p.glow, 0.35],
-    [1, p.glow, 0],
-  ])}"/>`;
+  out += `<path d="M${n(wx)} ${n(wy + wh)}L${n(wx + ww)} ${n(wy + wh)}L${n(wx + ww * 1.9)} ${n(floor + h * 0.2)}L${n(wx - ww * 0.3)} ${n(floor + h * 0.2)}Z" fill="${linear(
+    s,
+    [
+      [0, p.glow, 0.35],
+      [1, p.glow, 0],
+    ],
+  )}"/>`;
   const fx = wx + ww * rng.float(0.15, 0.85);
   out += figure(s, fx, wy + wh * 1.02, wh * 0.62, mix(p.top, '#000000', 0.35), rng.int(0, 1));
   return out;
@@ -715,7 +773,8 @@ const mesa: Motif = (s) => {
   const cy = h * s.horizon - r * 0.25;
   const clip = gid(s, 'c');
   let cut = '';
-  for (let i = 0; i < 6; i++) cut += `<rect x="${n(cx - r)}" y="${n(cy + r * (0.05 + i * 0.16))}" width="${n(r * 2)}" height="${n(r * (0.02 + i * 0.018))}"/>`;
+  for (let i = 0; i < 6; i++)
+    cut += `<rect x="${n(cx - r)}" y="${n(cy + r * (0.05 + i * 0.16))}" width="${n(r * 2)}" height="${n(r * (0.02 + i * 0.018))}"/>`;
   s.defs.push(`<clipPath id="${clip}"><rect x="0" y="0" width="${w}" height="${n(h * s.horizon)}"/></clipPath>`);
   out += `<g clip-path="url(#${clip})">${sphere(s, cx, cy, r, 'sun')}<g fill="${mix(p.bottom, p.top, 0.2)}">${cut}</g></g>`;
   const base = h * s.horizon;
@@ -745,7 +804,14 @@ const sunburstAnime: Motif = (s) => {
   out += sphere(s, s.focus.x, s.focus.y, Math.min(w, h) * rng.float(0.14, 0.22), 'sun');
   // Towering clouds.
   for (let i = 0; i < rng.int(2, 4); i++) {
-    out += cloud(s, rng.float(0, 1) * w, h * rng.float(0.45, 0.6), Math.min(w, h) * rng.float(0.12, 0.22), p.light ? '#ffffff' : mix(p.glow, p.bottom, 0.5), p.light ? 0.9 : 0.35);
+    out += cloud(
+      s,
+      rng.float(0, 1) * w,
+      h * rng.float(0.45, 0.6),
+      Math.min(w, h) * rng.float(0.12, 0.22),
+      p.light ? '#ffffff' : mix(p.glow, p.bottom, 0.5),
+      p.light ? 0.9 : 0.35,
+    );
   }
   const base = h * (s.horizon + 0.12);
   out += skyline(s, base, h * 0.03, h * 0.12, mix(p.top, '#000000', p.light ? 0.1 : 0.4), p.glow, 0.05);
@@ -800,12 +866,16 @@ const stadium: Motif = (s) => {
   for (const side of [0.08, 0.92]) {
     const x = side * w;
     const y = h * 0.12;
-    out += `<path d="M${n(x)} ${n(y)}L${n(s.focus.x + (side < 0.5 ? -1 : 1) * w * 0.1)} ${n(h)}L${n(s.focus.x + (side < 0.5 ? 1 : -1) * w * 0.45)} ${n(h)}Z" fill="${linear(s, [
-      [0, '#ffffff', 0.35],
-      [1, '#ffffff', 0],
-    ])}"/>`;
+    out += `<path d="M${n(x)} ${n(y)}L${n(s.focus.x + (side < 0.5 ? -1 : 1) * w * 0.1)} ${n(h)}L${n(s.focus.x + (side < 0.5 ? 1 : -1) * w * 0.45)} ${n(h)}Z" fill="${linear(
+      s,
+      [
+        [0, '#ffffff', 0.35],
+        [1, '#ffffff', 0],
+      ],
+    )}"/>`;
     let lamps = '';
-    for (let i = 0; i < 9; i++) lamps += `<circle cx="${n(x + ((i % 3) - 1) * w * 0.015)}" cy="${n(y + (Math.floor(i / 3) - 1) * w * 0.015)}" r="${n(w * 0.006)}"/>`;
+    for (let i = 0; i < 9; i++)
+      lamps += `<circle cx="${n(x + ((i % 3) - 1) * w * 0.015)}" cy="${n(y + (Math.floor(i / 3) - 1) * w * 0.015)}" r="${n(w * 0.006)}"/>`;
     out += `<g fill="#ffffff">${lamps}</g>`;
   }
   const base = h * (s.horizon + 0.08);
@@ -817,7 +887,8 @@ const stadium: Motif = (s) => {
   out += `<path d="${d}" stroke="#ffffff" stroke-width="2" opacity="0.35"/>`;
   out += `<rect x="0" y="${n(base - h * 0.08)}" width="${w}" height="${n(h * 0.08)}" fill="${mix(p.top, '#000000', 0.3)}"/>`;
   let crowd = '';
-  for (let i = 0; i < 160; i++) crowd += `<circle cx="${n(rng.float(0, 1) * w)}" cy="${n(base - h * rng.float(0.01, 0.07))}" r="${n(rng.float(1, 2.4))}"/>`;
+  for (let i = 0; i < 160; i++)
+    crowd += `<circle cx="${n(rng.float(0, 1) * w)}" cy="${n(base - h * rng.float(0.01, 0.07))}" r="${n(rng.float(1, 2.4))}"/>`;
   out += `<g fill="${p.glow}" opacity="0.35">${crowd}</g>`;
   out += figure(s, s.focus.x, base + (h - base) * 0.5, h * 0.2, mix(p.top, '#000000', 0.5), 1);
   return out;
@@ -865,7 +936,14 @@ const arches: Motif = (s) => {
   out += frame;
   out += `<rect x="0" y="${n(bottom)}" width="${w}" height="${n(h - bottom)}" fill="${mix(p.top, '#000000', 0.45)}"/>`;
   out += `<path d="M0 ${n(bottom)}H${w}" stroke="${p.accent}" stroke-width="2" opacity="0.6"/>`;
-  out += figure(s, (Math.floor(rng.float(0, cols)) + 0.5) * aw, bottom, h * 0.14, mix(p.top, '#000000', 0.6), rng.int(0, 1));
+  out += figure(
+    s,
+    (Math.floor(rng.float(0, cols)) + 0.5) * aw,
+    bottom,
+    h * 0.14,
+    mix(p.top, '#000000', 0.6),
+    rng.int(0, 1),
+  );
   return out;
 };
 
@@ -901,13 +979,16 @@ const popShapes: Motif = (s) => {
   const u = Math.min(w, h);
   // Halftone dots.
   const dot = gid(s, 'p');
-  s.defs.push(`<pattern id="${dot}" width="14" height="14" patternUnits="userSpaceOnUse"><circle cx="7" cy="7" r="2.6" fill="${p.accent}"/></pattern>`);
+  s.defs.push(
+    `<pattern id="${dot}" width="14" height="14" patternUnits="userSpaceOnUse"><circle cx="7" cy="7" r="2.6" fill="${p.accent}"/></pattern>`,
+  );
   out += `<circle cx="${n(s.focus.x)}" cy="${n(s.focus.y)}" r="${n(u * rng.float(0.3, 0.42))}" fill="url(#${dot})" opacity="0.35"/>`;
   out += `<circle cx="${n(s.focus.x + u * 0.12)}" cy="${n(s.focus.y - u * 0.06)}" r="${n(u * rng.float(0.16, 0.24))}" fill="${p.glow}"/>`;
   // Stripes.
   const stripeY = h * rng.float(0.45, 0.6);
   out += `<g transform="rotate(${n(rng.float(-14, -4))} ${n(w / 2)} ${n(stripeY)})">`;
-  for (let i = 0; i < 4; i++) out += `<rect x="${n(-w * 0.2)}" y="${n(stripeY + i * u * 0.05)}" width="${n(w * 1.4)}" height="${n(u * 0.022)}" fill="${i % 2 ? p.accent : mix(p.accent, '#ffffff', 0.5)}"/>`;
+  for (let i = 0; i < 4; i++)
+    out += `<rect x="${n(-w * 0.2)}" y="${n(stripeY + i * u * 0.05)}" width="${n(w * 1.4)}" height="${n(u * 0.022)}" fill="${i % 2 ? p.accent : mix(p.accent, '#ffffff', 0.5)}"/>`;
   out += '</g>';
   // Confetti.
   let confetti = '';
@@ -1006,10 +1087,12 @@ const pineValley: Motif = (s) => {
     const color = mix(p.bottom, p.top, 0.35 + l * 0.25);
     let trees = '';
     const size = h * (0.08 + l * 0.05);
-    for (let x = -size; x < w + size; x += size * rng.float(0.25, 0.5)) trees += pine(x, y + rng.float(-0.01, 0.01) * h, size * rng.float(0.7, 1.2), color);
-    out += trees + `<rect x="0" y="${n(y - 1)}" width="${w}" height="${n(h - y + 1)}" fill="${color}"/>`;
+    for (let x = -size; x < w + size; x += size * rng.float(0.25, 0.5))
+      trees += pine(x, y + rng.float(-0.01, 0.01) * h, size * rng.float(0.7, 1.2), color);
+    out += `${trees}<rect x="0" y="${n(y - 1)}" width="${w}" height="${n(h - y + 1)}" fill="${color}"/>`;
   }
-  if (rng.chance(0.6)) out += figure(s, rng.float(0.3, 0.7) * w, base + h * 0.05, h * 0.05, mix(p.top, '#000000', 0.2), 0);
+  if (rng.chance(0.6))
+    out += figure(s, rng.float(0.3, 0.7) * w, base + h * 0.05, h * 0.05, mix(p.top, '#000000', 0.2), 0);
   return out;
 };
 
@@ -1050,9 +1133,13 @@ export const MOTIFS: Record<string, readonly Motif[]> = {
   history: [arches, smokeRidge],
   western: [mesa],
   mystery: [labyrinth, moonForest],
-  anime: [sunburstAnime, sunburstAnime, fantasyPeaks],
-  mecha: [sunburstAnime, neonCity],
-  isekai: [fantasyPeaks, sunburstAnime],
+  anime: [sunburstAnime, fantasyPeaks, neonCity],
+  shonen: [sunburstAnime, burst],
+  shojo: [bokeh, sunburstAnime],
+  seinen: [neonCity, moonForest, lonePlain],
+  'slice-of-life': [softHills, ocean, sunburstAnime],
+  mecha: [sunburstAnime, neonCity, planetHorizon],
+  isekai: [fantasyPeaks, pineValley, sunburstAnime],
 };
 
 /** The motif for a title's genres (most specific first), varied by seed. */

@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { buildCatalog } from '../seed/catalog.js';
 import { AVATARS, renderAvatar } from './avatars.js';
-import { renderCollectionPoster } from './collection-art.js';
+import { collectionFamily, renderCollectionPoster } from './collection-art.js';
 import { renderPortrait } from './portrait.js';
 import { renderBackdrop, renderPoster, renderStill, type TitleArtInput } from './title-art.js';
 
@@ -35,22 +35,36 @@ const inputs: TitleArtInput[] = catalog.titles.map((t) => ({
 
 // A spread of genres: walk the catalog with a stride so one sheet shows many families.
 const stride = Math.max(1, Math.floor(inputs.length / 30));
-const picks = Array.from({ length: 30 }, (_, i) => inputs[(offset + i * stride) % inputs.length]).filter((x): x is TitleArtInput => !!x);
+const picks = Array.from({ length: 30 }, (_, i) => inputs[(offset + i * stride) % inputs.length]).filter(
+  (x): x is TitleArtInput => !!x,
+);
 const uri = (svg: string) => `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
 const posters = picks.slice(0, 24).map((t) => `<img class="poster" src="${uri(renderPoster(t))}" alt="">`);
 const backdrops = picks.slice(24, 30).map((t) => `<img class="backdrop" src="${uri(renderBackdrop(t))}" alt="">`);
 const firstEpisodes = catalog.episodes.filter((_, i) => i % 97 === 0).slice(0, 4);
 const stills = firstEpisodes.map((e) => {
   const t = inputs.find((x) => x.id === e.titleId);
-  return t ? `<img class="still" src="${uri(renderStill(t, { seed: e.artworkSeed ?? 0, name: e.name, season: e.seasonNumber, number: e.number }))}" alt="">` : '';
+  return t
+    ? `<img class="still" src="${uri(renderStill(t, { seed: e.artworkSeed ?? 0, name: e.name, season: e.seasonNumber, number: e.number }))}" alt="">`
+    : '';
 });
 const portraits = catalog.people
   .slice(0, 8)
-  .map((p) => `<img class="portrait" src="${uri(renderPortrait({ id: p.id, name: p.name, seed: p.photoSeed ?? 0 }))}" alt="">`);
+  .map(
+    (p) =>
+      `<img class="portrait" src="${uri(renderPortrait({ id: p.id, name: p.name, seed: p.photoSeed ?? 0 }))}" alt="">`,
+  );
 const avatars = AVATARS.map((a) => `<img class="avatar" src="${uri(renderAvatar(a.key) ?? '')}" alt="">`);
-const collections = catalog.collections
-  .slice(0, 4)
-  .map((c) => `<img class="collection" src="${uri(renderCollectionPoster({ slug: c.slug, name: c.name, seed: c.artworkSeed ?? 0, family: 'drama' }))}" alt="">`);
+const familyOf = (titleId: string) => {
+  const first = catalog.titleGenres.find((g) => g.titleId === titleId && g.position === 0);
+  return first ? (genreParent.get(first.genre) ?? first.genre) : 'drama';
+};
+const collections = catalog.collections.slice(0, 4).map((c) => {
+  const family = collectionFamily(
+    catalog.collectionItems.filter((i) => i.slug === c.slug).map((i) => familyOf(i.titleId)),
+  );
+  return `<img class="collection" src="${uri(renderCollectionPoster({ slug: c.slug, name: c.name, seed: c.artworkSeed ?? 0, family }))}" alt="">`;
+});
 
 const html = `<!doctype html><html><head><style>
 body{margin:0;padding:28px;background:#0b0b10;font-family:sans-serif;color:#ddd;width:1880px}
@@ -70,7 +84,13 @@ writeFileSync('/tmp/artwork-sheet.html', html);
 const { chromium } = await import('playwright-core');
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 const page = await browser.newPage({ viewport: { width: 1936, height: 1200 } });
 await page.goto('file:///tmp/artwork-sheet.html');

@@ -1,7 +1,19 @@
 import { Rng } from '../seed/random.js';
 import { dominantColor, type Palette, paletteFor } from './palettes.js';
 import { grain, linear, makeScene, motifFor, radial, type Scene, vignette } from './scenes.js';
-import { balanceLines, contrast, esc, FONT_STACK, type FontKind, luminance, mix, n, svgDoc, textAttrs, textWidth } from './svg.js';
+import {
+  balanceLines,
+  contrast,
+  esc,
+  FONT_STACK,
+  type FontKind,
+  luminance,
+  mix,
+  n,
+  svgDoc,
+  textAttrs,
+  textWidth,
+} from './svg.js';
 
 /** What the artwork of a title is drawn from. */
 export interface TitleArtInput {
@@ -136,7 +148,10 @@ function titleBlock(
     maxSize = 220;
     lineGap = 0.88;
   }
-  const lines = treatment === 'stacked' && name.split(/\s+/).length <= 5 ? stackWords(text) : balanceLines(text, font, maxLines, tracking);
+  const lines =
+    treatment === 'stacked' && name.split(/\s+/).length <= 5
+      ? stackWords(text)
+      : balanceLines(text, font, maxLines, tracking);
   // One size for all lines (per line for stacked), then shrink the whole block to its height.
   let sizes = lines.map((l) => Math.min(maxSize, width / (textWidth(l, font, 1, tracking) || 1)));
   if (treatment !== 'stacked') {
@@ -165,7 +180,16 @@ function titleBlock(
   return { svg: out, height: bottom - y };
 }
 
-function smallCaps(text: string, x: number, y: number, size: number, color: string, anchor: 'middle' | 'start', maxWidth: number, opacity = 1): string {
+function smallCaps(
+  text: string,
+  x: number,
+  y: number,
+  size: number,
+  color: string,
+  anchor: 'middle' | 'start',
+  maxWidth: number,
+  opacity = 1,
+): string {
   const t = text.toUpperCase();
   const tracking = 0.22;
   let s = size;
@@ -175,7 +199,16 @@ function smallCaps(text: string, x: number, y: number, size: number, color: stri
 }
 
 /** An italic line (taglines), wrapped to two lines at most. */
-function italicLine(text: string, x: number, y: number, size: number, color: string, anchor: 'middle' | 'start', maxWidth: number, font: FontKind): string {
+function italicLine(
+  text: string,
+  x: number,
+  y: number,
+  size: number,
+  color: string,
+  anchor: 'middle' | 'start',
+  maxWidth: number,
+  font: FontKind,
+): string {
   const lines = textWidth(text, font, size) > maxWidth ? balanceLines(text, font, 2) : [text];
   let s = size;
   for (const l of lines) {
@@ -227,7 +260,8 @@ export function renderPoster(input: TitleArtInput): string {
   if (contrast(color, scrimColor) < 4.5) color = darkInk ? '#111111' : '#ffffff';
   const accent = contrast(p.accent, scrimColor) >= 3 ? p.accent : color;
   const stroke = outline ? (darkInk ? '#ffffff' : mix(p.top, '#000000', 0.55)) : null;
-  const align: 'middle' | 'start' = treatment === 'tracked' || (treatment === 'stacked' && rng.chance(0.6)) ? 'start' : 'middle';
+  const align: 'middle' | 'start' =
+    treatment === 'tracked' || (treatment === 'stacked' && rng.chance(0.6)) ? 'start' : 'middle';
   const margin = 44;
   const x = align === 'middle' ? W / 2 : margin;
   const width = W - margin * 2;
@@ -274,14 +308,21 @@ export function renderPoster(input: TitleArtInput): string {
     text += smallCaps(label, W / 2, 82, 14, darkInk ? p.text : '#ffffff', 'middle', width, 0.9);
   } else if (input.tagline && input.tagline.length <= 70) {
     const font: FontKind = treatment === 'serif' ? 'serif' : 'sans';
-    if (font === 'serif') text += italicLine(input.tagline, W / 2, 62, 24, darkInk ? p.text : '#ffffff', 'middle', width, 'serif');
+    if (font === 'serif')
+      text += italicLine(input.tagline, W / 2, 62, 24, darkInk ? p.text : '#ffffff', 'middle', width, 'serif');
     else text += smallCaps(input.tagline, W / 2, 60, 14, darkInk ? p.text : '#ffffff', 'middle', width, 0.85);
   }
   return svgDoc(W, H, `<defs>${s.defs.join('')}</defs>${body}${text}`, `${input.name} poster`);
 }
 
 /** Shared 16:9 scene with a calm left side for overlaid text. */
-function landscape(scene: Scene, motifSeed: number, family: string, genres: TitleArtInput['genres'], shade: number): string {
+function landscape(
+  scene: Scene,
+  motifSeed: number,
+  family: string,
+  genres: TitleArtInput['genres'],
+  shade: number,
+): string {
   const motif = motifFor(subGenres(genres, family), family, motifSeed);
   let body = motif(scene);
   body += grain(scene, 0.09);
@@ -314,7 +355,10 @@ export function renderBackdrop(input: TitleArtInput): string {
 }
 
 /** A 16:9 episode still (960×540): the title's palette, a scene of its own. */
-export function renderStill(input: TitleArtInput, episode: { seed: number; name: string; season: number; number: number }): string {
+export function renderStill(
+  input: TitleArtInput,
+  episode: { seed: number; name: string; season: number; number: number },
+): string {
   const family = artFamily(input.genres);
   const p = paletteFor(family, input.seed);
   const s = makeScene(960, 540, p, episode.seed, 'still', 'still');
@@ -324,7 +368,12 @@ export function renderStill(input: TitleArtInput, episode: { seed: number; name:
     [0, p.glow, 0.08],
     [1, p.top, 0.18],
   ])}"/>`;
-  return svgDoc(960, 540, `<defs>${s.defs.join('')}</defs>${body}`, `${input.name}, S${episode.season} E${episode.number}: ${episode.name}`);
+  return svgDoc(
+    960,
+    540,
+    `<defs>${s.defs.join('')}</defs>${body}`,
+    `${input.name}, S${episode.season} E${episode.number}: ${episode.name}`,
+  );
 }
 
 export { FONT_STACK };

@@ -31,6 +31,9 @@ export async function openDatabase(options: {
 }): Promise<Database> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // An idle connection dropped by the server (restart, DROP DATABASE … FORCE) must not crash
+    // the process: the pool replaces it on the next query.
+    pool.on('error', () => {});
     await pool.query('CREATE EXTENSION IF NOT EXISTS pg_trgm');
     await pool.query('CREATE EXTENSION IF NOT EXISTS unaccent');
     const db = drizzlePg({ client: pool, schema, casing: 'snake_case' });

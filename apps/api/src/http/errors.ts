@@ -31,8 +31,10 @@ export const forbidden = (message = 'You are not allowed to do this', hint?: Rec
 export const notFound = (what = 'That') => new HttpError(404, ErrorCode.notFound, `${what} was not found`);
 export const conflict = (message: string, fields?: FieldProblem[]) =>
   new HttpError(409, ErrorCode.conflict, message, fields ? { fields } : undefined);
-export const reauthRequired = () =>
-  new HttpError(403, ErrorCode.reauthRequired, 'Confirm it is you: enter your password again to continue');
+export const reauthRequired = (methods: string[] = ['password']) =>
+  new HttpError(403, ErrorCode.reauthRequired, 'Confirm it is you: enter your password again to continue', {
+    hint: { methods },
+  });
 export const rateLimited = (retryAfterSeconds: number) =>
   new HttpError(
     429,

@@ -2,7 +2,12 @@ import { ErrorCode } from '@reel/contracts';
 import { and, asc, eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { renderAvatar } from '../artwork/avatars.js';
-import { collectionFamily, renderCollectionBackdrop, renderCollectionPoster, renderGenreTile } from '../artwork/collection-art.js';
+import {
+  collectionFamily,
+  renderCollectionBackdrop,
+  renderCollectionPoster,
+  renderGenreTile,
+} from '../artwork/collection-art.js';
 import { renderPortrait } from '../artwork/portrait.js';
 import { renderBackdrop, renderPoster, renderStill, type TitleArtInput } from '../artwork/title-art.js';
 import { ARTWORK_VERSION } from '../artwork/urls.js';
@@ -78,7 +83,13 @@ export function registerArtworkRoutes(app: FastifyInstance): void {
     const { id } = request.params;
     const [e] = ID.test(id)
       ? await db()
-          .select({ titleId: episodes.titleId, seed: episodes.artworkSeed, name: episodes.name, season: episodes.seasonNumber, number: episodes.number })
+          .select({
+            titleId: episodes.titleId,
+            seed: episodes.artworkSeed,
+            name: episodes.name,
+            season: episodes.seasonNumber,
+            number: episodes.number,
+          })
           .from(episodes)
           .where(eq(episodes.id, id))
       : [];
@@ -89,7 +100,12 @@ export function registerArtworkRoutes(app: FastifyInstance): void {
 
   app.get<{ Params: { id: string } }>('/media/artwork/people/:id/photo.svg', async (request, reply) => {
     const { id } = request.params;
-    const [p] = ID.test(id) ? await db().select({ id: people.id, name: people.name, seed: people.photoSeed }).from(people).where(eq(people.id, id)) : [];
+    const [p] = ID.test(id)
+      ? await db()
+          .select({ id: people.id, name: people.name, seed: people.photoSeed })
+          .from(people)
+          .where(eq(people.id, id))
+      : [];
     if (!p) throw missing('That person');
     return sendSvg(request, reply, renderPortrait(p), ARTWORK_VERSION);
   });
@@ -98,7 +114,10 @@ export function registerArtworkRoutes(app: FastifyInstance): void {
     app.get<{ Params: { slug: string } }>(`/media/artwork/collections/:slug/${kind}.svg`, async (request, reply) => {
       const { slug } = request.params;
       const [c] = SLUG.test(slug)
-        ? await db().select({ slug: collections.slug, name: collections.name, seed: collections.artworkSeed }).from(collections).where(eq(collections.slug, slug))
+        ? await db()
+            .select({ slug: collections.slug, name: collections.name, seed: collections.artworkSeed })
+            .from(collections)
+            .where(eq(collections.slug, slug))
         : [];
       if (!c) throw missing('That collection');
       // Styled after its titles: the most common genre family among them.
@@ -117,9 +136,19 @@ export function registerArtworkRoutes(app: FastifyInstance): void {
 
   app.get<{ Params: { slug: string } }>('/media/artwork/genres/:slug/tile.svg', async (request, reply) => {
     const { slug } = request.params;
-    const [g] = SLUG.test(slug) ? await db().select({ slug: genres.slug, name: genres.name, parent: genres.parent }).from(genres).where(eq(genres.slug, slug)) : [];
+    const [g] = SLUG.test(slug)
+      ? await db()
+          .select({ slug: genres.slug, name: genres.name, parent: genres.parent })
+          .from(genres)
+          .where(eq(genres.slug, slug))
+      : [];
     if (!g) throw missing('That genre');
-    return sendSvg(request, reply, renderGenreTile({ slug: g.slug, name: g.name, family: g.parent ?? g.slug, seed: hash32(g.slug) }), ARTWORK_VERSION);
+    return sendSvg(
+      request,
+      reply,
+      renderGenreTile({ slug: g.slug, name: g.name, family: g.parent ?? g.slug, seed: hash32(g.slug) }),
+      ARTWORK_VERSION,
+    );
   });
 
   app.get<{ Params: { key: string } }>('/media/avatars/:key.svg', async (request, reply) => {

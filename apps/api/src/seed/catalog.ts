@@ -1,6 +1,6 @@
-import { titleColor } from '../artwork/title-art.js';
-import { collectionColor } from '../artwork/collection-art.js';
 import type { PgTable } from 'drizzle-orm/pg-core';
+import { collectionColor } from '../artwork/collection-art.js';
+import { titleColor } from '../artwork/title-art.js';
 import type { Db } from '../db/client.js';
 import {
   arcs,
@@ -24,7 +24,7 @@ import {
 import { COMPANIONS, GENRES, type GenreDef } from './genres.js';
 import { COUNTRIES_BY_LANGUAGE, CULTURES, type Culture, LANGUAGE_NAMES } from './people-names.js';
 import { Rng } from './random.js';
-import { ADVISORIES, certificationFor, MATURITY_LEVELS, type Maturity, RATING_MEANINGS, REGIONS, type Region } from './ratings.js';
+import { ADVISORIES, certificationFor, type Maturity, RATING_MEANINGS, REGIONS, type Region } from './ratings.js';
 import {
   ANIME_EPISODE_PATTERNS,
   ARC_PATTERNS,
@@ -85,7 +85,15 @@ const STUDIOS: Record<string, readonly string[]> = {
     'Saltbox Studios',
     'Meridian Arc',
   ],
-  anime: ['Studio Kaze', 'Hoshizora Animation', 'Studio Tsubame', 'Aozora Works', 'Kitsune Line', 'Hikari Frame', 'Studio Yūgure'],
+  anime: [
+    'Studio Kaze',
+    'Hoshizora Animation',
+    'Studio Tsubame',
+    'Aozora Works',
+    'Kitsune Line',
+    'Hikari Frame',
+    'Studio Yūgure',
+  ],
   es: ['Estudios Ámbar', 'Cine Marea', 'Películas Bravío', 'Luz del Sur Films'],
   fr: ['Les Films du Phare', 'Atelier Lumière', 'Studio Canopée'],
   de: ['Filmhaus Nord', 'Bergwerk Film', 'Lichtspiel Berlin'],
@@ -128,7 +136,11 @@ const NATIVE: Record<string, (rng: Rng) => string> = {
     const m = ['silence', 'hiver', 'retour', 'secret', 'port', 'voyage', 'héritage', 'témoin', 'été', 'phare'];
     const f = ['marée', 'ombre', 'frontière', 'nuit', 'promesse', 'trace', 'tempête', 'rive', 'maison'];
     const art = (w: string, g: 'm' | 'f') => (/^[aeéiouh]/.test(w) ? `L'${w}` : `${g === 'm' ? 'Le' : 'La'} ${w}`);
-    return r.pick([() => art(r.pick(m), 'm'), () => art(r.pick(f), 'f'), () => `${art(r.pick(f), 'f')} de ${r.pick(PLACES)}`])();
+    return r.pick([
+      () => art(r.pick(m), 'm'),
+      () => art(r.pick(f), 'f'),
+      () => `${art(r.pick(f), 'f')} de ${r.pick(PLACES)}`,
+    ])();
   },
   de: (r) =>
     r.pick([
@@ -151,7 +163,26 @@ const NATIVE: Record<string, (rng: Rng) => string> = {
     ])(),
   sv: (r) => r.pick(['Tystnaden', 'Vintern', 'Hamnen', 'Arvet', 'Stormen', 'Natten', 'Fyren', 'Strömmen']),
   ja: (r) => {
-    const nouns = ['Hoshi', 'Kaze', 'Sora', 'Tsuki', 'Hikari', 'Kage', 'Yume', 'Tsurugi', 'Hana', 'Umi', 'Honoo', 'Kioku', 'Mirai', 'Yoru', 'Kanata', 'Uta', 'Tabi', 'Tsubasa'];
+    const nouns = [
+      'Hoshi',
+      'Kaze',
+      'Sora',
+      'Tsuki',
+      'Hikari',
+      'Kage',
+      'Yume',
+      'Tsurugi',
+      'Hana',
+      'Umi',
+      'Honoo',
+      'Kioku',
+      'Mirai',
+      'Yoru',
+      'Kanata',
+      'Uta',
+      'Tabi',
+      'Tsubasa',
+    ];
     const a = r.pick(nouns);
     let b = r.pick(nouns);
     if (b === a) b = 'Yoake';
@@ -189,7 +220,16 @@ const NATIONALITY: Record<string, string> = {
   Sweden: 'Swedish',
 };
 
-const REGION_SIZE: Record<Region, number> = { US: 1, GB: 0.34, ES: 0.22, DE: 0.3, JP: 0.32, BR: 0.3, MX: 0.24, FR: 0.27 };
+const REGION_SIZE: Record<Region, number> = {
+  US: 1,
+  GB: 0.34,
+  ES: 0.22,
+  DE: 0.3,
+  JP: 0.32,
+  BR: 0.3,
+  MX: 0.24,
+  FR: 0.27,
+};
 const HOME_REGIONS: Record<string, readonly Region[]> = {
   en: ['US', 'GB'],
   es: ['ES', 'MX'],
@@ -307,18 +347,25 @@ export function buildCatalog(seed: number, now: Date): Catalog {
   const slots: Slot[] = [];
   const animeSubs = GENRES.filter((g) => g.parent === 'anime');
   for (let i = 0; i < 40; i++) slots.push({ type: 'anime', genre: animeSubs[i % animeSubs.length] as GenreDef });
-  const forType = (type: 'film' | 'series') => GENRES.filter((g) => g.types[type] > 0 && g.slug !== 'anime' && g.parent !== 'anime');
+  const forType = (type: 'film' | 'series') =>
+    GENRES.filter((g) => g.types[type] > 0 && g.slug !== 'anime' && g.parent !== 'anime');
   const seriesGenres = forType('series');
   const filmGenres = forType('film');
   // Every genre is some title's primary genre at least once; the rest by weight.
   for (const g of rPlan.shuffle(seriesGenres)) slots.push({ type: 'series', genre: g });
   while (slots.filter((s) => s.type === 'series').length < 74) {
-    slots.push({ type: 'series', genre: rPlan.weighted(seriesGenres.map((g) => [g, g.types.series * (g.parent ? 1 : 2)] as const)) });
+    slots.push({
+      type: 'series',
+      genre: rPlan.weighted(seriesGenres.map((g) => [g, g.types.series * (g.parent ? 1 : 2)] as const)),
+    });
   }
   for (const g of rPlan.shuffle(filmGenres)) slots.push({ type: 'film', genre: g });
   for (let i = 0; i < 6; i++) slots.push({ type: 'film', genre: animeSubs[i % animeSubs.length] as GenreDef });
   while (slots.length < 232) {
-    slots.push({ type: 'film', genre: rPlan.weighted(filmGenres.map((g) => [g, g.types.film * (g.parent ? 1 : 2)] as const)) });
+    slots.push({
+      type: 'film',
+      genre: rPlan.weighted(filmGenres.map((g) => [g, g.types.film * (g.parent ? 1 : 2)] as const)),
+    });
   }
   const plan = rPlan.shuffle(slots);
 
@@ -350,7 +397,8 @@ export function buildCatalog(seed: number, now: Date): Catalog {
     return name;
   };
   const castingCulture = (culture: Culture, r: Rng): Culture => {
-    if (culture.key === 'en' && r.chance(0.16)) return CULTURES[r.pick(['es', 'ko', 'fr', 'hi', 'ja', 'de', 'it', 'pt-BR'])] ?? culture;
+    if (culture.key === 'en' && r.chance(0.16))
+      return CULTURES[r.pick(['es', 'ko', 'fr', 'hi', 'ja', 'de', 'it', 'pt-BR'])] ?? culture;
     if (culture.key !== 'en' && r.chance(0.08)) return CULTURES.en ?? culture;
     return culture;
   };
@@ -363,7 +411,12 @@ export function buildCatalog(seed: number, now: Date): Catalog {
   ): PersonPlan => {
     if (rPeople.chance(reuse)) {
       const candidates = pool.filter(
-        (p) => p.dept === dept && p.culture.key === culture.key && year >= p.careerStart && year <= p.careerStart + 48 && !exclude.has(p.row.id),
+        (p) =>
+          p.dept === dept &&
+          p.culture.key === culture.key &&
+          year >= p.careerStart &&
+          year <= p.careerStart + 48 &&
+          !exclude.has(p.row.id),
       );
       if (candidates.length > 0) return rPeople.weighted(candidates.map((c) => [c, c.fame] as const));
     }
@@ -395,6 +448,12 @@ export function buildCatalog(seed: number, now: Date): Catalog {
 
   // ---- Titles -------------------------------------------------------------------------------
   const usedNames = new Set<string>();
+  const patternUse = new Map<string, number>();
+  const distinctive = (pattern: string) =>
+    pattern
+      .replace(/\{\w+\}/g, ' ')
+      .split(/[\s:/]+/)
+      .filter((w) => w.length > 3).length >= 1;
   const drafts: Draft[] = [];
   const fill = (template: string, text: FamilyText, culture: Culture, r: Rng, cast?: readonly Character[]) => {
     const nouns = text.nouns;
@@ -592,10 +651,13 @@ export function buildCatalog(seed: number, now: Date): Catalog {
         ? `${setup} ${lead.full}, ${hero}, ${incident}. ${cap(p.they)} ${goal} ${stakes}.`
         : `When ${lead.full}, ${hero}, ${incident}, ${p.they} ${goal} ${stakes}.`;
     }
-    return pronounify(`${sentence} ${closer}`, p).replace(/\{P\}/g, place).replace(/\{SP\}/g, sp).replace(/\s+/g, ' ').trim();
+    return pronounify(`${sentence} ${closer}`, p)
+      .replace(/\{P\}/g, place)
+      .replace(/\{SP\}/g, sp)
+      .replace(/\s+/g, ' ')
+      .trim();
   };
 
-  let draftsMade = 0;
   const newThisWeek = new Set<number>();
   const upcoming = new Set<number>();
   const leaving = new Set<number>();
@@ -610,12 +672,17 @@ export function buildCatalog(seed: number, now: Date): Catalog {
     for (const i of idx.slice(45, 47)) drafted.add(i);
   }
 
-  const makeTitle = (slot: Slot, index: number, parent?: { base: Draft; relation: 'sequel' | 'remake' | 'spin_off' | 'same_universe'; number: number }): Draft => {
+  const makeTitle = (
+    slot: Slot,
+    index: number,
+    parent?: { base: Draft; relation: 'sequel' | 'remake' | 'spin_off' | 'same_universe'; number: number },
+  ): Draft => {
     const genre = slot.genre;
     const family = genre.parent ?? genre.slug;
     const text = FAMILY_TEXT[family] ?? (FAMILY_TEXT.drama as FamilyText);
     const type = slot.type;
-    const language = parent && parent.relation !== 'remake' ? (parent.base.row.originalLanguage ?? 'en') : pickLanguage(type, family);
+    const language =
+      parent && parent.relation !== 'remake' ? (parent.base.row.originalLanguage ?? 'en') : pickLanguage(type, family);
     const culture = CULTURES[language] ?? (CULTURES.en as Culture);
     const isUpcoming = upcoming.has(index);
     let year = parent ? Math.min(thisYear, (parent.base.row.year ?? thisYear) + rTitle.int(2, 5)) : pickYear(type);
@@ -630,7 +697,9 @@ export function buildCatalog(seed: number, now: Date): Catalog {
     const companions = rTitle.sample(COMPANIONS[family] ?? [], rTitle.int(1, 2));
     for (const c of companions) {
       if (genreSlugs.includes(c) || genreSlugs.length >= 4) continue;
-      const subs = GENRES.filter((g) => g.parent === c && (g.types[type === 'anime' ? 'anime' : type] > 0 || type === 'anime'));
+      const subs = GENRES.filter(
+        (g) => g.parent === c && (g.types[type === 'anime' ? 'anime' : type] > 0 || type === 'anime'),
+      );
       genreSlugs.push(c);
       if (subs.length && rTitle.chance(0.25) && type !== 'anime' && family !== 'documentary' && genreSlugs.length < 4) {
         const sub = rTitle.pick(subs);
@@ -642,7 +711,10 @@ export function buildCatalog(seed: number, now: Date): Catalog {
       genreSlugs.push('animation');
     }
 
-    let maturity: Maturity = genre.slug === 'kids' ? rTitle.pick([0, 0, 7] as const) : rTitle.weighted(MATURITY_BY_FAMILY[family] ?? DEFAULT_MATURITY);
+    let maturity: Maturity =
+      genre.slug === 'kids'
+        ? rTitle.pick([0, 0, 7] as const)
+        : rTitle.weighted(MATURITY_BY_FAMILY[family] ?? DEFAULT_MATURITY);
     // A family film stays family-friendly whatever its other genres.
     if (genreSlugs.some((g) => g === 'family' || g === 'kids') && maturity > 10) maturity = 10;
     const castCount = type === 'film' ? rTitle.int(6, 11) : type === 'anime' ? rTitle.int(5, 8) : rTitle.int(6, 10);
@@ -673,7 +745,14 @@ export function buildCatalog(seed: number, now: Date): Catalog {
         rTitle.chance(0.5) && hero ? hero.full : `${parent.base.row.name.replace(/:.*$/, '')}: ${rTitle.pick(PLACES)}`,
       );
     } else {
-      name = uniqueName(() => fill(rTitle.pick(text.patterns), text, culture, rTitle, characters));
+      name = uniqueName(() => {
+        // Distinctive patterns ("Reborn as a … in Another World") at most twice in the catalog.
+        let pattern = rTitle.pick(text.patterns);
+        for (let k = 0; k < 10 && (patternUse.get(pattern) ?? 0) >= 2 && distinctive(pattern); k++)
+          pattern = rTitle.pick(text.patterns);
+        patternUse.set(pattern, (patternUse.get(pattern) ?? 0) + 1);
+        return fill(pattern, text, culture, rTitle, characters);
+      });
     }
     if (parent?.relation === 'remake') usedNames.add(name.toLowerCase());
     if (language !== 'en' && NATIVE[language] && !parent) originalName = NATIVE[language]?.(rTitle) ?? null;
@@ -705,7 +784,7 @@ export function buildCatalog(seed: number, now: Date): Catalog {
               : rTitle.int(42, 62);
 
     const original = !anime && !parent && (type === 'series' ? rTitle.chance(0.28) : rTitle.chance(0.12));
-    const studioKey = anime ? 'anime' : (STUDIOS[language] ? language : 'en');
+    const studioKey = anime ? 'anime' : STUDIOS[language] ? language : 'en';
     const studioList = [...(STUDIOS[studioKey] ?? [])];
     const studios = original ? [REEL, rTitle.pick(studioList)] : rTitle.sample(studioList, rTitle.chance(0.25) ? 2 : 1);
     const networks =
@@ -717,7 +796,12 @@ export function buildCatalog(seed: number, now: Date): Catalog {
           ? [REEL]
           : [rTitle.pick(NETWORKS[anime ? 'anime' : NETWORKS[language] ? language : 'en'] ?? ['Meridian TV'])];
     const countryList = COUNTRIES_BY_LANGUAGE[language] ?? ['US'];
-    const countries = [...new Set([rTitle.pick(countryList), ...(rTitle.chance(0.15) ? [rTitle.pick(['US', 'GB', 'FR', 'DE', 'ES', 'CA'])] : [])])];
+    const countries = [
+      ...new Set([
+        rTitle.pick(countryList),
+        ...(rTitle.chance(0.15) ? [rTitle.pick(['US', 'GB', 'FR', 'DE', 'ES', 'CA'])] : []),
+      ]),
+    ];
 
     const companionTexts = genreSlugs
       .slice(1)
@@ -725,7 +809,10 @@ export function buildCatalog(seed: number, now: Date): Catalog {
       .filter((x): x is FamilyText => !!x && x !== text);
     const otherTags = [...new Set(companionTexts.flatMap((t) => t.tags))].filter((t) => !text.tags.includes(t));
     const otherMoods = [...new Set(companionTexts.flatMap((t) => t.moods))].filter((m) => !text.moods.includes(m));
-    const tags = [...rTitle.sample(text.tags, rTitle.int(2, 3)), ...(otherTags.length && rTitle.chance(0.4) ? [rTitle.pick(otherTags)] : [])];
+    const tags = [
+      ...rTitle.sample(text.tags, rTitle.int(2, 3)),
+      ...(otherTags.length && rTitle.chance(0.4) ? [rTitle.pick(otherTags)] : []),
+    ];
     if (anime && status === 'ongoing' && !tags.includes('Simulcast')) tags.push('Simulcast');
     if (!anime) {
       const i = tags.indexOf('Simulcast');
@@ -736,9 +823,15 @@ export function buildCatalog(seed: number, now: Date): Catalog {
       if (k >= 0) tags.splice(k, 1);
     }
     if (maturity <= 7 && !tags.includes('Family Friendly')) tags.push('Family Friendly');
-    const moods = [...rTitle.sample(text.moods, otherMoods.length && rTitle.chance(0.35) ? 1 : 2), ...(otherMoods.length ? [rTitle.pick(otherMoods)] : [])].slice(0, 2);
+    const moods = [
+      ...rTitle.sample(text.moods, otherMoods.length && rTitle.chance(0.35) ? 1 : 2),
+      ...(otherMoods.length ? [rTitle.pick(otherMoods)] : []),
+    ].slice(0, 2);
     const advisoryPool = ADVISORIES[maturity];
-    const advisories = rTitle.sample(advisoryPool, maturity === 0 ? 0 : rTitle.int(1, Math.min(3, advisoryPool.length)));
+    const advisories = rTitle.sample(
+      advisoryPool,
+      maturity === 0 ? 0 : rTitle.int(1, Math.min(3, advisoryPool.length)),
+    );
 
     const audio = [{ language, name: LANGUAGE_NAMES[language] ?? language, is_default: true }];
     const dubs = anime ? ['en', 'es-MX', 'pt-BR', 'de', 'fr'] : ['en', 'es', 'es-MX', 'fr', 'de', 'pt-BR', 'ja', 'it'];
@@ -751,15 +844,18 @@ export function buildCatalog(seed: number, now: Date): Catalog {
       )) {
         audio.push({ language: l, name: LANGUAGE_NAMES[l] ?? l, is_default: false });
       }
-      if (!anime && language !== 'en' && !audio.some((a) => a.language === 'en')) audio.push({ language: 'en', name: 'English', is_default: false });
+      if (!anime && language !== 'en' && !audio.some((a) => a.language === 'en'))
+        audio.push({ language: 'en', name: 'English', is_default: false });
     }
     const subtitleLangs = ['en', 'es', 'es-MX', 'fr', 'de', 'pt-BR', 'ja', 'it', 'ar', 'ko'];
     const subtitles = rTitle
       .sample(subtitleLangs, rTitle.int(4, 9))
       .sort((a, b) => subtitleLangs.indexOf(a) - subtitleLangs.indexOf(b))
       .map((l) => ({ language: l, name: LANGUAGE_NAMES[l] ?? l, forced: false }));
-    if (!subtitles.some((s) => s.language === 'en')) subtitles.unshift({ language: 'en', name: 'English', forced: false });
-    if (rTitle.chance(0.15) && language === 'en') subtitles.push({ language: 'en', name: 'English (forced narrative)', forced: true });
+    if (!subtitles.some((s) => s.language === 'en'))
+      subtitles.unshift({ language: 'en', name: 'English', forced: false });
+    if (rTitle.chance(0.15) && language === 'en')
+      subtitles.push({ language: 'en', name: 'English (forced narrative)', forced: true });
 
     // When it arrived: long ago, this week, or in the coming weeks.
     let addedAt: number;
@@ -775,7 +871,11 @@ export function buildCatalog(seed: number, now: Date): Catalog {
     if (Number(releaseDate.slice(0, 4)) !== year) year = Number(releaseDate.slice(0, 4));
 
     const rating = isUpcoming ? null : Math.round(Math.min(4.9, Math.max(2.1, rTitle.normal(3.7, 0.45))) * 10) / 10;
-    const base = Math.max(8, Math.exp(rTitle.normal(4.4, 0.95))) * (rating ? (rating / 3.6) ** 2 : 1) * (year < 1990 ? 0.5 : 1) * (original ? 1.6 : 1);
+    const base =
+      Math.max(8, Math.exp(rTitle.normal(4.4, 0.95))) *
+      (rating ? (rating / 3.6) ** 2 : 1) *
+      (year < 1990 ? 0.5 : 1) *
+      (original ? 1.6 : 1);
     const artworkSeed = rTitle.seed();
     const genrePairs = genreSlugs.map((g) => ({ slug: g, parent: bySlug.get(g)?.parent ?? null }));
 
@@ -838,23 +938,43 @@ export function buildCatalog(seed: number, now: Date): Catalog {
   };
 
   const relate = (a: string, b: string, relation: 'sequel' | 'prequel' | 'spin_off' | 'remake' | 'same_universe') => {
-    if (!out.titleRelations.some((r) => r.titleId === a && r.relatedId === b)) out.titleRelations.push({ titleId: a, relatedId: b, relation });
+    if (!out.titleRelations.some((r) => r.titleId === a && r.relatedId === b))
+      out.titleRelations.push({ titleId: a, relatedId: b, relation });
   };
 
   // Walk the plan; some films grow into franchises, some series get spin-offs.
   let slotIndex = 0;
-  const franchiseFamilies = new Set(['action', 'sci-fi', 'fantasy', 'family', 'horror', 'adventure', 'comedy', 'animation']);
+  const franchiseFamilies = new Set([
+    'action',
+    'sci-fi',
+    'fantasy',
+    'family',
+    'horror',
+    'adventure',
+    'comedy',
+    'animation',
+  ]);
   while (slotIndex < plan.length) {
     const slot = plan[slotIndex] as Slot;
     const index = slotIndex++;
     const d = makeTitle(slot, index);
     const family = slot.genre.parent ?? slot.genre.slug;
-    if (slot.type === 'film' && franchiseFamilies.has(family) && !upcoming.has(index) && (d.row.year ?? 0) < thisYear - 3 && rPlan.chance(0.22)) {
+    if (
+      slot.type === 'film' &&
+      franchiseFamilies.has(family) &&
+      !upcoming.has(index) &&
+      (d.row.year ?? 0) < thisYear - 3 &&
+      rPlan.chance(0.22)
+    ) {
       let prev = d;
       const count = rPlan.chance(0.35) ? 2 : 1;
       for (let k = 0; k < count && slotIndex < plan.length; k++) {
         const seqIndex = slotIndex++;
-        const seq = makeTitle({ type: 'film', genre: slot.genre }, seqIndex, { base: d, relation: 'sequel', number: k + 2 });
+        const seq = makeTitle({ type: 'film', genre: slot.genre }, seqIndex, {
+          base: d,
+          relation: 'sequel',
+          number: k + 2,
+        });
         // Reuse the director and leads (credits below read franchiseOf).
         relate(prev.row.id, seq.row.id, 'sequel');
         relate(seq.row.id, prev.row.id, 'prequel');
@@ -868,17 +988,26 @@ export function buildCatalog(seed: number, now: Date): Catalog {
       relate(rm.row.id, d.row.id, 'remake');
     } else if (slot.type === 'series' && d.row.status === 'ended' && rPlan.chance(0.12) && slotIndex < plan.length) {
       const spIndex = slotIndex++;
-      const sp = makeTitle({ type: 'series', genre: slot.genre }, spIndex, { base: d, relation: 'spin_off', number: 1 });
+      const sp = makeTitle({ type: 'series', genre: slot.genre }, spIndex, {
+        base: d,
+        relation: 'spin_off',
+        number: 1,
+      });
       relate(d.row.id, sp.row.id, 'spin_off');
       relate(sp.row.id, d.row.id, 'same_universe');
     } else if (slot.type === 'anime' && d.row.status !== 'upcoming' && rPlan.chance(0.2) && slotIndex < plan.length) {
       const fIndex = slotIndex++;
-      const film = makeTitle({ type: 'film', genre: slot.genre }, fIndex, { base: d, relation: 'same_universe', number: 1 });
-      film.row.name = uniqueName(() => `${d.row.name}: The Movie${rTitle.chance(0.5) ? ` — ${fill('{A} {N}', d.text, d.culture, rTitle)}` : ''}`);
+      const film = makeTitle({ type: 'film', genre: slot.genre }, fIndex, {
+        base: d,
+        relation: 'same_universe',
+        number: 1,
+      });
+      film.row.name = uniqueName(
+        () => `${d.row.name}: The Movie${rTitle.chance(0.5) ? ` — ${fill('{A} {N}', d.text, d.culture, rTitle)}` : ''}`,
+      );
       relate(d.row.id, film.row.id, 'same_universe');
       relate(film.row.id, d.row.id, 'same_universe');
     }
-    draftsMade++;
   }
 
   // Every genre gets a few titles: sub-genres short of three join titles of their family.
@@ -905,7 +1034,13 @@ export function buildCatalog(seed: number, now: Date): Catalog {
 
   // ---- Credits --------------------------------------------------------------------------------
   const creditKey = new Set<string>();
-  const addCredit = (d: Draft, person: PersonPlan, role: NonNullable<(typeof credits.$inferInsert)['role']>, character: string | null, position: number) => {
+  const addCredit = (
+    d: Draft,
+    person: PersonPlan,
+    role: NonNullable<(typeof credits.$inferInsert)['role']>,
+    character: string | null,
+    position: number,
+  ) => {
     const key = `${d.row.id}|${person.row.id}|${role}`;
     if (creditKey.has(key)) return;
     creditKey.add(key);
@@ -920,7 +1055,8 @@ export function buildCatalog(seed: number, now: Date): Catalog {
     const inherited = d.franchiseOf ? (leadsOf.get(d.franchiseOf.row.id) ?? []) : [];
     const leads: PersonPlan[] = [];
     d.characters.forEach((ch, i) => {
-      let person: PersonPlan | undefined = i < 3 && d.franchiseOf && d.franchiseOf.characters[i] === ch ? inherited[i] : undefined;
+      let person: PersonPlan | undefined =
+        i < 3 && d.franchiseOf && d.franchiseOf.characters[i] === ch ? inherited[i] : undefined;
       if (!person) {
         const c = CULTURES[d.culture.key] ?? d.culture;
         person = choosePerson('Acting', i < 4 ? c : castingCulture(c, rPeople), year, used, i < 3 ? 0.62 : 0.5);
@@ -928,14 +1064,16 @@ export function buildCatalog(seed: number, now: Date): Catalog {
       used.add(person.row.id);
       if (i < 3) leads.push(person);
       const voice = d.family === 'family' || d.family === 'animation' || d.row.type === 'anime' || d.family === 'anime';
-      const character = d.family === 'documentary' ? (i === 0 ? 'Narrator' : 'Self') : voice ? `${ch.full} (voice)` : ch.full;
+      const character =
+        d.family === 'documentary' ? (i === 0 ? 'Narrator' : 'Self') : voice ? `${ch.full} (voice)` : ch.full;
       addCredit(d, person, 'cast', character, i);
     });
     leadsOf.set(d.row.id, leads);
     const crewCulture = d.culture;
     const directors = d.row.type === 'film' ? (rPeople.chance(0.1) ? 2 : 1) : rPeople.int(1, 3);
     for (let i = 0; i < directors; i++) {
-      const inheritedDirector = i === 0 && d.franchiseOf && rPeople.chance(0.6) ? directorOf.get(d.franchiseOf.row.id) : undefined;
+      const inheritedDirector =
+        i === 0 && d.franchiseOf && rPeople.chance(0.6) ? directorOf.get(d.franchiseOf.row.id) : undefined;
       const p = inheritedDirector ?? choosePerson('Directing', crewCulture, year, used, 0.55);
       used.add(p.row.id);
       if (i === 0) directorOf.set(d.row.id, p);
@@ -990,20 +1128,30 @@ export function buildCatalog(seed: number, now: Date): Catalog {
               ? 'composer'
               : 'producer';
     const known =
-      named.length >= 2 ? `best known for ${named[0]} and ${named[1]}` : named.length === 1 ? `known for ${named[0]}` : 'with a long career in independent film';
+      named.length >= 2
+        ? `best known for ${named[0]} and ${named[1]}`
+        : named.length === 1
+          ? `known for ${named[0]}`
+          : 'with a long career in independent film';
     const birthYear = person.row.birthDate?.slice(0, 4);
-    const early = pronounify(rPeople.pick(EARLY_LIVES[person.dept] ?? EARLY_LIVES.Acting ?? ['trained in theatre']), pr).replace(
-      /\{home\}/g,
-      person.row.birthPlace?.split(', ')[0] ?? 'the city',
-    );
+    const early = pronounify(
+      rPeople.pick(EARLY_LIVES[person.dept] ?? EARLY_LIVES.Acting ?? ['trained in theatre']),
+      pr,
+    ).replace(/\{home\}/g, person.row.birthPlace?.split(', ')[0] ?? 'the city');
     const first = person.credits.slice().sort((a, b) => a.year - b.year)[0];
     const firstName = first ? titleById.get(first.titleId)?.row.name : undefined;
-    const collaborator = pool.find((o) => o !== person && o.credits.some((c) => person.credits.some((pc) => pc.titleId === c.titleId)) && o.dept !== person.dept);
+    const collaborator = pool.find(
+      (o) =>
+        o !== person &&
+        o.credits.some((c) => person.credits.some((pc) => pc.titleId === c.titleId)) &&
+        o.dept !== person.dept,
+    );
     const sentences = [
       `${person.row.name} is ${/^[AEIOU]/.test(nationality) ? 'an' : 'a'} ${nationality} ${profession} ${known}.`,
       `Born in ${person.row.birthPlace}${birthYear ? ` in ${birthYear}` : ''}, ${pr.they} ${early}.`,
     ];
-    if (firstName && person.credits.length > 1) sentences.push(`${cap(pr.their)} first screen credit was ${firstName} (${first?.year}).`);
+    if (firstName && person.credits.length > 1)
+      sentences.push(`${cap(pr.their)} first screen credit was ${firstName} (${first?.year}).`);
     const recognition = rPeople
       .pick(RECOGNITIONS)
       .replace(/\{work\}/g, named[0] ?? firstName ?? 'an early short')
@@ -1020,7 +1168,10 @@ export function buildCatalog(seed: number, now: Date): Catalog {
     if (d.row.type === 'anime' && rEp.chance(0.3)) {
       const a = rEp.pick(d.characters.slice(0, 4));
       const b = rEp.pick(d.characters.slice(0, 4));
-      const name = rEp.pick(ANIME_EPISODE_PATTERNS).replace('{F2}', b?.given ?? 'Rival').replace('{F}', a?.given ?? 'Hero');
+      const name = rEp
+        .pick(ANIME_EPISODE_PATTERNS)
+        .replace('{F2}', b?.given ?? 'Rival')
+        .replace('{F}', a?.given ?? 'Hero');
       if (!used.has(name) && a !== b) return name;
     }
     while (pool.length) {
@@ -1043,9 +1194,22 @@ export function buildCatalog(seed: number, now: Date): Catalog {
     return b && rEp.chance(0.65) ? `${first}, while ${b.given} ${act(b)}.` : `${first}.`;
   };
 
-  const addMarkers = (titleId: string, episodeId: string | null, runtime: number, anime: boolean, episodeNumber: number) => {
+  const addMarkers = (
+    titleId: string,
+    episodeId: string | null,
+    runtime: number,
+    anime: boolean,
+    episodeNumber: number,
+  ) => {
     const mk = (kind: 'intro' | 'recap' | 'credits' | 'preview', start: number, end: number) =>
-      out.markers.push({ id: rIds.id('mrk'), titleId, episodeId, kind, start: Math.round(start), end: Math.round(end) });
+      out.markers.push({
+        id: rIds.id('mrk'),
+        titleId,
+        episodeId,
+        kind,
+        start: Math.round(start),
+        end: Math.round(end),
+      });
     if (episodeId === null) {
       if (rEp.chance(0.2)) {
         const s = rEp.int(0, 240);
@@ -1074,7 +1238,10 @@ export function buildCatalog(seed: number, now: Date): Catalog {
       mk('credits', runtime - creditsLen, runtime);
       if (rEp.chance(0.25)) {
         // A "next time on" tag after the credits.
-        out.markers[out.markers.length - 1] = { ...(out.markers[out.markers.length - 1] as (typeof markers.$inferInsert)), end: runtime - 20 };
+        out.markers[out.markers.length - 1] = {
+          ...(out.markers[out.markers.length - 1] as typeof markers.$inferInsert),
+          end: runtime - 20,
+        };
         mk('preview', runtime - 20, runtime);
       }
     }
@@ -1131,12 +1298,20 @@ export function buildCatalog(seed: number, now: Date): Catalog {
     let lastSeasonStart: number;
     const newSeasonSoon = ongoing && !newThisWeek.has(drafts.indexOf(d)) && rEp.chance(0.3);
     if (upcomingTitle) lastSeasonStart = d.availableFrom;
-    else if (newThisWeek.has(drafts.indexOf(d))) lastSeasonStart = d.row.addedAt instanceof Date ? d.row.addedAt.getTime() : today;
-    else if (ongoing) lastSeasonStart = newSeasonSoon ? today + rEp.int(3, 30) * DAY : today - rEp.int(1, 8) * 7 * DAY - rEp.int(0, 6) * DAY;
-    else lastSeasonStart = Date.UTC(Math.min(thisYear - 1, firstYear + seasonCount - 1), rEp.int(0, 11), rEp.int(1, 28));
+    else if (newThisWeek.has(drafts.indexOf(d)))
+      lastSeasonStart = d.row.addedAt instanceof Date ? d.row.addedAt.getTime() : today;
+    else if (ongoing)
+      lastSeasonStart = newSeasonSoon
+        ? today + rEp.int(3, 30) * DAY
+        : today - rEp.int(1, 8) * 7 * DAY - rEp.int(0, 6) * DAY;
+    else
+      lastSeasonStart = Date.UTC(Math.min(thisYear - 1, firstYear + seasonCount - 1), rEp.int(0, 11), rEp.int(1, 28));
     const airHour = anime ? 15.5 : 8;
     lastSeasonStart = Math.floor(lastSeasonStart / DAY) * DAY + airHour * 3600_000;
-    const seasonCountFinal = Math.max(1, Math.min(seasonCount, new Date(lastSeasonStart).getUTCFullYear() - firstYear + 1));
+    const seasonCountFinal = Math.max(
+      1,
+      Math.min(seasonCount, new Date(lastSeasonStart).getUTCFullYear() - firstYear + 1),
+    );
     if (ongoing && seasonCountFinal === 1 && firstYear < new Date(lastSeasonStart).getUTCFullYear()) {
       d.row.year = new Date(lastSeasonStart).getUTCFullYear();
     }
@@ -1151,10 +1326,33 @@ export function buildCatalog(seed: number, now: Date): Catalog {
     for (let s = 1; s <= seasonCountFinal; s++) {
       const isLast = s === seasonCountFinal;
       const count = epsPerSeason();
-      const seasonYear = isLast ? new Date(lastSeasonStart).getUTCFullYear() : Math.min(thisYear, firstYear + (s - 1) + (rEp.chance(0.2) ? 1 : 0));
-      const seasonStart = isLast ? lastSeasonStart : Date.UTC(Math.max(firstYear, Math.min(seasonYear, new Date(lastSeasonStart).getUTCFullYear() - (seasonCountFinal - s))), rEp.int(0, 8), rEp.int(1, 28)) + airHour * 3600_000;
-      const name = anime && s > 1 && rEp.chance(0.4) ? `Season ${s}: ${fill('The {A} {N}', d.text, d.culture, rEp)}` : d.family === 'documentary' && rEp.chance(0.3) ? `Series ${s}` : `Season ${s}`;
-      out.seasons.push({ titleId: d.row.id, number: s, name, year: new Date(seasonStart).getUTCFullYear(), bundleId: null });
+      const seasonYear = isLast
+        ? new Date(lastSeasonStart).getUTCFullYear()
+        : Math.min(thisYear, firstYear + (s - 1) + (rEp.chance(0.2) ? 1 : 0));
+      const seasonStart = isLast
+        ? lastSeasonStart
+        : Date.UTC(
+            Math.max(
+              firstYear,
+              Math.min(seasonYear, new Date(lastSeasonStart).getUTCFullYear() - (seasonCountFinal - s)),
+            ),
+            rEp.int(0, 8),
+            rEp.int(1, 28),
+          ) +
+          airHour * 3600_000;
+      const name =
+        anime && s > 1 && rEp.chance(0.4)
+          ? `Season ${s}: ${fill('The {A} {N}', d.text, d.culture, rEp)}`
+          : d.family === 'documentary' && rEp.chance(0.3)
+            ? `Series ${s}`
+            : `Season ${s}`;
+      out.seasons.push({
+        titleId: d.row.id,
+        number: s,
+        name,
+        year: new Date(seasonStart).getUTCFullYear(),
+        bundleId: null,
+      });
       for (let e = 1; e <= count; e++) {
         absolute++;
         const airAt = binge && isLast ? seasonStart : seasonStart + (e - 1) * 7 * DAY;
@@ -1178,15 +1376,30 @@ export function buildCatalog(seed: number, now: Date): Catalog {
                 name: arcName.endsWith('Arc') ? arcName : `${arcName}`,
                 synopsis: (() => {
                   const who = rEp.pick(d.characters.slice(0, 4));
-                  const when = rEp.pick(['As an old enemy returns', 'When a new rival appears', 'As the tournament begins', 'With the guild torn apart', 'As the truth about the past comes out', 'Far from home']);
-                  return pronounify(`${when}, ${who?.given ?? 'the hero'} ${rEp.pick(EPISODE_ACTIONS)}.`, PRONOUNS[who?.gender ?? 'x']).replace(/\{P\}/g, rEp.pick(PLACES));
+                  const when = rEp.pick([
+                    'As an old enemy returns',
+                    'When a new rival appears',
+                    'As the tournament begins',
+                    'With the guild torn apart',
+                    'As the truth about the past comes out',
+                    'Far from home',
+                  ]);
+                  return pronounify(
+                    `${when}, ${who?.given ?? 'the hero'} ${rEp.pick(EPISODE_ACTIONS)}.`,
+                    PRONOUNS[who?.gender ?? 'x'],
+                  ).replace(/\{P\}/g, rEp.pick(PLACES));
                 })(),
                 position: arcIndex,
               });
             }
           }
           if (filler !== 'filler') {
-            filler = arcLeft === 1 || (longRunner && arcFillers < 2 && rEp.chance(0.08)) ? rEp.pick(['mixed', 'filler', 'canon'] as const) : rEp.chance(0.06) ? 'mixed' : 'canon';
+            filler =
+              arcLeft === 1 || (longRunner && arcFillers < 2 && rEp.chance(0.08))
+                ? rEp.pick(['mixed', 'filler', 'canon'] as const)
+                : rEp.chance(0.06)
+                  ? 'mixed'
+                  : 'canon';
             if (filler === 'filler') arcFillers++;
             arcLeft--;
           }
@@ -1206,12 +1419,13 @@ export function buildCatalog(seed: number, now: Date): Catalog {
         };
         ep.name = episodeName(d, usedNames2, s, e, namePool);
         usedNames2.add(ep.name);
-        ep.synopsis = filler === 'filler'
-          ? rEp
-              .pick(FILLER_SYNOPSES)
-              .replace('{F2}', d.characters[1]?.given ?? 'a friend')
-              .replace('{F}', d.characters[0]?.given ?? 'The hero')
-          : episodeSynopsis(d);
+        ep.synopsis =
+          filler === 'filler'
+            ? rEp
+                .pick(FILLER_SYNOPSES)
+                .replace('{F2}', d.characters[1]?.given ?? 'a friend')
+                .replace('{F}', d.characters[0]?.given ?? 'The hero')
+            : episodeSynopsis(d);
         out.episodes.push(ep);
         addMarkers(d.row.id, ep.id, runtime, anime, absolute);
         aired.push({ d, ep, airAt });
@@ -1226,7 +1440,14 @@ export function buildCatalog(seed: number, now: Date): Catalog {
     let regions: Region[] = [...REGIONS];
     const roll = rAvail.next();
     if (roll < 0.12 && home.length) {
-      const neighbours: Region[] = d.row.originalLanguage === 'es' ? ['ES', 'MX'] : d.row.originalLanguage === 'ja' ? ['JP', 'US'] : d.row.originalLanguage === 'pt-BR' ? ['BR'] : [];
+      const neighbours: Region[] =
+        d.row.originalLanguage === 'es'
+          ? ['ES', 'MX']
+          : d.row.originalLanguage === 'ja'
+            ? ['JP', 'US']
+            : d.row.originalLanguage === 'pt-BR'
+              ? ['BR']
+              : [];
       regions = [...new Set([...home, ...neighbours, ...(rAvail.chance(0.4) ? [rAvail.pick(REGIONS)] : [])])];
     } else if (roll < 0.3 && !d.original) {
       const missing = rAvail.sample(
@@ -1247,12 +1468,20 @@ export function buildCatalog(seed: number, now: Date): Catalog {
       if (leaving.has(i) && leavingRegions.has(region)) until = leavingAt;
       if (leftRecently.has(i) && region !== 'US') until = leftAt;
       if (until) d.until.set(region, until);
-      out.availability.push({ titleId: d.row.id, region, availableFrom: new Date(from), availableUntil: until ? new Date(until) : null });
+      out.availability.push({
+        titleId: d.row.id,
+        region,
+        availableFrom: new Date(from),
+        availableUntil: until ? new Date(until) : null,
+      });
     }
     // Certifications exist in every rating region, available there or not.
     const kind = d.row.type === 'film' ? 'film' : 'series';
     for (const region of REGIONS) {
-      const c = certificationFor(region, kind, d.maturity, { preschool: d.genreSlugs.includes('kids') && d.maturity === 0, stricter: rAvail.chance(0.12) });
+      const c = certificationFor(region, kind, d.maturity, {
+        preschool: d.genreSlugs.includes('kids') && d.maturity === 0,
+        stricter: rAvail.chance(0.12),
+      });
       if (c) out.certifications.push({ titleId: d.row.id, region, system: c.system, rating: c.rating });
     }
   });
@@ -1266,13 +1495,35 @@ export function buildCatalog(seed: number, now: Date): Catalog {
     if (d.row.publishState !== 'published') continue;
     if (inWindow(d.availableFrom)) {
       const firstEp = out.episodes.find((e) => e.titleId === d.row.id && e.seasonNumber === 1 && e.number === 1);
-      out.scheduleItems.push({ id: rIds.id('sch'), titleId: d.row.id, episodeId: firstEp?.id ?? null, kind: 'premiere', releaseAt: new Date(d.availableFrom), region: null });
+      out.scheduleItems.push({
+        id: rIds.id('sch'),
+        titleId: d.row.id,
+        episodeId: firstEp?.id ?? null,
+        kind: 'premiere',
+        releaseAt: new Date(d.availableFrom),
+        region: null,
+      });
     }
     const leavingRegions = [...d.until.entries()].filter(([, t]) => inWindow(t));
     if (leavingRegions.length && leavingRegions.length === d.regions.length) {
-      out.scheduleItems.push({ id: rIds.id('sch'), titleId: d.row.id, episodeId: null, kind: 'leaving', releaseAt: new Date(leavingRegions[0]?.[1] ?? today), region: null });
+      out.scheduleItems.push({
+        id: rIds.id('sch'),
+        titleId: d.row.id,
+        episodeId: null,
+        kind: 'leaving',
+        releaseAt: new Date(leavingRegions[0]?.[1] ?? today),
+        region: null,
+      });
     } else {
-      for (const [region, t] of leavingRegions) out.scheduleItems.push({ id: rIds.id('sch'), titleId: d.row.id, episodeId: null, kind: 'leaving', releaseAt: new Date(t), region });
+      for (const [region, t] of leavingRegions)
+        out.scheduleItems.push({
+          id: rIds.id('sch'),
+          titleId: d.row.id,
+          episodeId: null,
+          kind: 'leaving',
+          releaseAt: new Date(t),
+          region,
+        });
     }
   }
   for (const a of aired) {
@@ -1280,7 +1531,13 @@ export function buildCatalog(seed: number, now: Date): Catalog {
     if (a.ep.seasonNumber === 1 && a.ep.number === 1) continue; // the premiere covers it
     const first = a.ep.number === 1;
     // Binge drops list the season once, not each episode.
-    if (!first && aired.some((o) => o.d === a.d && o.ep.seasonNumber === a.ep.seasonNumber && o.ep.number === 1 && o.airAt === a.airAt)) continue;
+    if (
+      !first &&
+      aired.some(
+        (o) => o.d === a.d && o.ep.seasonNumber === a.ep.seasonNumber && o.ep.number === 1 && o.airAt === a.airAt,
+      )
+    )
+      continue;
     out.scheduleItems.push({
       id: rIds.id('sch'),
       titleId: a.d.row.id,
@@ -1326,14 +1583,25 @@ export function buildCatalog(seed: number, now: Date): Catalog {
       for (const region of d.regions) {
         const until = d.until.get(region);
         if (until !== undefined && day >= until) continue;
-        const views = Math.round(d.base * REGION_SIZE[region] * affinity(d, region) * (regionTilt.get(region) ?? 1) * week * launch * trend * airing * Math.exp(rViews.normal(0, 0.16)));
+        const views = Math.round(
+          d.base *
+            REGION_SIZE[region] *
+            affinity(d, region) *
+            (regionTilt.get(region) ?? 1) *
+            week *
+            launch *
+            trend *
+            airing *
+            Math.exp(rViews.normal(0, 0.16)),
+        );
         if (views <= 0) continue;
         dayTotal += views;
         out.titleViews.push({ titleId: d.row.id, region, day: isoDate(day), views });
       }
       popularity += dayTotal * 0.93 ** age;
     }
-    d.row.popularity = d.row.status === 'upcoming' ? Math.round(rViews.float(5, 60) * d.base) / 100 : Math.round(popularity) / 100;
+    d.row.popularity =
+      d.row.status === 'upcoming' ? Math.round(rViews.float(5, 60) * d.base) / 100 : Math.round(popularity) / 100;
   }
 
   // ---- Search documents -----------------------------------------------------------------------
@@ -1371,30 +1639,156 @@ export function buildCatalog(seed: number, now: Date): Catalog {
   // ---- Collections ---------------------------------------------------------------------------
   const published = drafts.filter((d) => d.row.publishState === 'published' && d.row.status !== 'upcoming');
   const has = (d: Draft, g: string) => d.genreSlugs.includes(g);
-  const defs: { slug: string; name: string; description: string; featured: boolean; pick: (d: Draft) => boolean; limit: number; order?: 'rating' | 'popularity' | 'recent' }[] = [
-    { slug: 'reel-originals', name: 'Reel Originals', description: 'Made by Reel, only on Reel: our own films and series.', featured: true, pick: (d) => d.original, limit: 30 },
-    { slug: 'simulcasts', name: 'Simulcasts This Season', description: 'New episodes within hours of their broadcast in Japan.', featured: true, pick: (d) => !!d.row.simulcast, limit: 24 },
-    { slug: 'family-movie-night', name: 'Family Movie Night', description: 'Something everyone on the sofa will love.', featured: true, pick: (d) => d.maturity <= 7 && d.row.type === 'film', limit: 24 },
-    { slug: 'binge-worthy-thrillers', name: 'Binge-Worthy Thrillers', description: 'Series that end every episode on a cliff.', featured: false, pick: (d) => d.row.type === 'series' && (has(d, 'thriller') || has(d, 'crime') || has(d, 'mystery')), limit: 20 },
-    { slug: 'space-and-beyond', name: 'Space & Beyond', description: 'Starships, far planets and the edge of the map.', featured: false, pick: (d) => has(d, 'sci-fi'), limit: 20 },
-    { slug: 'critically-acclaimed', name: 'Critically Acclaimed', description: 'The titles our viewers rate the highest.', featured: true, pick: (d) => (d.row.ratingAverage ?? 0) >= 4.2, limit: 24, order: 'rating' },
-    { slug: 'cult-classics', name: 'Cult Classics', description: 'Films from before 1990 that people still quote.', featured: false, pick: (d) => (d.row.year ?? 9999) < 1990, limit: 24, order: 'rating' },
-    { slug: 'laugh-out-loud', name: 'Laugh Out Loud', description: 'Comedies to put you in a good mood.', featured: false, pick: (d) => has(d, 'comedy'), limit: 24 },
-    { slug: 'true-stories', name: 'True Stories', description: 'Documentaries and dramas drawn from real events.', featured: false, pick: (d) => has(d, 'documentary') || (d.row.tags ?? []).some((t) => /true/i.test(t)), limit: 24 },
-    { slug: 'late-night-frights', name: 'Late-Night Frights', description: 'Horror for when the lights are off.', featured: true, pick: (d) => has(d, 'horror'), limit: 20 },
-    { slug: 'love-stories', name: 'Love Stories', description: 'Romances sweeping, sweet and bittersweet.', featured: false, pick: (d) => has(d, 'romance'), limit: 20 },
-    { slug: 'hidden-gems', name: 'Hidden Gems', description: 'Loved by those who found them; waiting for you.', featured: false, pick: (d) => (d.row.ratingAverage ?? 0) >= 3.9 && d.base < 60, limit: 20, order: 'rating' },
-    { slug: 'world-cinema', name: 'World Cinema', description: 'Films from around the globe, in their own languages.', featured: false, pick: (d) => d.row.type === 'film' && d.row.originalLanguage !== 'en', limit: 24 },
-    { slug: 'epic-worlds', name: 'Epic Worlds', description: 'Fantasy and adventure on the grandest scale.', featured: false, pick: (d) => has(d, 'fantasy') || has(d, 'adventure'), limit: 20 },
-    { slug: 'under-95-minutes', name: 'Under 95 Minutes', description: 'Great films that fit in an evening.', featured: false, pick: (d) => d.row.type === 'film' && (d.row.runtimeMinutes ?? 999) < 95, limit: 24 },
-    { slug: 'anime-essentials', name: 'Anime Essentials', description: 'Where to start: the series everyone talks about.', featured: false, pick: (d) => (d.row.type === 'anime' || d.family === 'anime') && (d.row.ratingAverage ?? 0) >= 3.7, limit: 20, order: 'rating' },
+  const defs: {
+    slug: string;
+    name: string;
+    description: string;
+    featured: boolean;
+    pick: (d: Draft) => boolean;
+    limit: number;
+    order?: 'rating' | 'popularity' | 'recent';
+  }[] = [
+    {
+      slug: 'reel-originals',
+      name: 'Reel Originals',
+      description: 'Made by Reel, only on Reel: our own films and series.',
+      featured: true,
+      pick: (d) => d.original,
+      limit: 30,
+    },
+    {
+      slug: 'simulcasts',
+      name: 'Simulcasts This Season',
+      description: 'New episodes within hours of their broadcast in Japan.',
+      featured: true,
+      pick: (d) => !!d.row.simulcast,
+      limit: 24,
+    },
+    {
+      slug: 'family-movie-night',
+      name: 'Family Movie Night',
+      description: 'Something everyone on the sofa will love.',
+      featured: true,
+      pick: (d) => d.maturity <= 7 && d.row.type === 'film',
+      limit: 24,
+    },
+    {
+      slug: 'binge-worthy-thrillers',
+      name: 'Binge-Worthy Thrillers',
+      description: 'Series that end every episode on a cliff.',
+      featured: false,
+      pick: (d) => d.row.type === 'series' && (has(d, 'thriller') || has(d, 'crime') || has(d, 'mystery')),
+      limit: 20,
+    },
+    {
+      slug: 'space-and-beyond',
+      name: 'Space & Beyond',
+      description: 'Starships, far planets and the edge of the map.',
+      featured: false,
+      pick: (d) => has(d, 'sci-fi'),
+      limit: 20,
+    },
+    {
+      slug: 'critically-acclaimed',
+      name: 'Critically Acclaimed',
+      description: 'The titles our viewers rate the highest.',
+      featured: true,
+      pick: (d) => (d.row.ratingAverage ?? 0) >= 4.2,
+      limit: 24,
+      order: 'rating',
+    },
+    {
+      slug: 'cult-classics',
+      name: 'Cult Classics',
+      description: 'Films from before 1990 that people still quote.',
+      featured: false,
+      pick: (d) => (d.row.year ?? 9999) < 1990,
+      limit: 24,
+      order: 'rating',
+    },
+    {
+      slug: 'laugh-out-loud',
+      name: 'Laugh Out Loud',
+      description: 'Comedies to put you in a good mood.',
+      featured: false,
+      pick: (d) => has(d, 'comedy'),
+      limit: 24,
+    },
+    {
+      slug: 'true-stories',
+      name: 'True Stories',
+      description: 'Documentaries and dramas drawn from real events.',
+      featured: false,
+      pick: (d) => has(d, 'documentary') || (d.row.tags ?? []).some((t) => /true/i.test(t)),
+      limit: 24,
+    },
+    {
+      slug: 'late-night-frights',
+      name: 'Late-Night Frights',
+      description: 'Horror for when the lights are off.',
+      featured: true,
+      pick: (d) => has(d, 'horror'),
+      limit: 20,
+    },
+    {
+      slug: 'love-stories',
+      name: 'Love Stories',
+      description: 'Romances sweeping, sweet and bittersweet.',
+      featured: false,
+      pick: (d) => has(d, 'romance'),
+      limit: 20,
+    },
+    {
+      slug: 'hidden-gems',
+      name: 'Hidden Gems',
+      description: 'Loved by those who found them; waiting for you.',
+      featured: false,
+      pick: (d) => (d.row.ratingAverage ?? 0) >= 3.9 && d.base < 60,
+      limit: 20,
+      order: 'rating',
+    },
+    {
+      slug: 'world-cinema',
+      name: 'World Cinema',
+      description: 'Films from around the globe, in their own languages.',
+      featured: false,
+      pick: (d) => d.row.type === 'film' && d.row.originalLanguage !== 'en',
+      limit: 24,
+    },
+    {
+      slug: 'epic-worlds',
+      name: 'Epic Worlds',
+      description: 'Fantasy and adventure on the grandest scale.',
+      featured: false,
+      pick: (d) => has(d, 'fantasy') || has(d, 'adventure'),
+      limit: 20,
+    },
+    {
+      slug: 'under-95-minutes',
+      name: 'Under 95 Minutes',
+      description: 'Great films that fit in an evening.',
+      featured: false,
+      pick: (d) => d.row.type === 'film' && (d.row.runtimeMinutes ?? 999) < 95,
+      limit: 24,
+    },
+    {
+      slug: 'anime-essentials',
+      name: 'Anime Essentials',
+      description: 'Where to start: the series everyone talks about.',
+      featured: false,
+      pick: (d) => (d.row.type === 'anime' || d.family === 'anime') && (d.row.ratingAverage ?? 0) >= 3.7,
+      limit: 20,
+      order: 'rating',
+    },
   ];
   const rColl = R('collections');
   defs.forEach((def, position) => {
     const members = published.filter(def.pick);
     const ordered =
       def.order === 'rating'
-        ? members.sort((a, b) => (b.row.ratingAverage ?? 0) - (a.row.ratingAverage ?? 0) || a.row.id.localeCompare(b.row.id))
+        ? members.sort(
+            (a, b) => (b.row.ratingAverage ?? 0) - (a.row.ratingAverage ?? 0) || a.row.id.localeCompare(b.row.id),
+          )
         : members.sort((a, b) => (b.row.popularity ?? 0) - (a.row.popularity ?? 0) || a.row.id.localeCompare(b.row.id));
     const items = ordered.slice(0, def.limit);
     const families = items.map((d) => d.family);
@@ -1412,8 +1806,6 @@ export function buildCatalog(seed: number, now: Date): Catalog {
       out.collectionItems.push({ slug: def.slug, titleId: d.row.id, position: i });
     });
   });
-  void draftsMade;
-  void MATURITY_LEVELS;
   return out;
 }
 
@@ -1426,7 +1818,10 @@ const CHUNK = 1000;
  * @example
  * await seedCatalog(db, { seed: 20261126, log: console.log });
  */
-export async function seedCatalog(db: Db, options: { seed: number; log: (line: string) => void; now?: Date }): Promise<Catalog> {
+export async function seedCatalog(
+  db: Db,
+  options: { seed: number; log: (line: string) => void; now?: Date },
+): Promise<Catalog> {
   const t0 = performance.now();
   const catalog = buildCatalog(options.seed, options.now ?? new Date());
   const built = performance.now();

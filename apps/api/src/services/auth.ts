@@ -1,5 +1,5 @@
 import { ErrorCode, type Permission, type TokenResponse, type User } from '@reel/contracts';
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { jwtVerify, SignJWT } from 'jose';
 import type { Config } from '../config.js';
@@ -566,15 +566,6 @@ export class AuthService {
     const [row] = await this.db.select({ language: users.language }).from(users).where(eq(users.id, userId));
     return row?.language ?? 'en';
   }
-
-  /** Whether an email address has an account other than `exceptUserId`. */
-  async emailInUse(email: string, exceptUserId?: string): Promise<boolean> {
-    const [row] = await this.db
-      .select({ id: users.id })
-      .from(users)
-      .where(and(eq(users.email, normaliseEmail(email)), ...(exceptUserId ? [ne(users.id, exceptUserId)] : [])));
-    return Boolean(row);
-  }
 }
 
 const services = new WeakMap<Db, AuthService>();
@@ -584,7 +575,7 @@ const services = new WeakMap<Db, AuthService>();
  * the app's database, so encapsulated plugins see the same limiter and hasher).
  * @example
  * const auth = accountServices(app);
- * const { response } = await auth.tokenResponse(grant);
+ * const body = await auth.tokenResponse({ userId, sessionId, profileId });
  */
 export function accountServices(app: FastifyInstance): AuthService {
   let service = services.get(app.db);

@@ -191,39 +191,53 @@ export class ProfileService {
         { field: 'maturity_level', message: `a kids profile can go up to ${KIDS_MAX_MATURITY}` },
       ]);
     }
-    const existing = await this.rows(userId);
-    if (!options.skipLimit) {
-      const limit = profileLimit(plan, existing.length);
-      if (!limit.can_create) {
-        const more = limit.upgrade ? ` The ${limit.upgrade.plan_name} plan allows ${limit.upgrade.max_profiles}.` : '';
-        throw new HttpError(
-          403,
-          ErrorCode.entitlementExceeded,
-          `Your ${limit.plan_name} plan allows ${limit.max_profiles} profiles and you have ${limit.used}.${more} Delete a profile or change plan to add another.`,
-          { hint: { ...limit } },
-        );
+    const check = (existing: ProfileRow[]) => {
+      if (!options.skipLimit) {
+        const limit = profileLimit(plan, existing.length);
+        if (!limit.can_create) {
+          const more = limit.upgrade
+            ? ` The ${limit.upgrade.plan_name} plan allows ${limit.upgrade.max_profiles}.`
+            : '';
+          throw new HttpError(
+            403,
+            ErrorCode.entitlementExceeded,
+            `Your ${limit.plan_name} plan allows ${limit.max_profiles} profiles and you have ${limit.used}.${more} Delete a profile or change plan to add another.`,
+            { hint: { ...limit } },
+          );
+        }
       }
-    }
-    this.assertNameFree(existing, name, null);
+      this.assertNameFree(existing, name, null);
+    };
+    // Refuse early (before hashing a PIN), then again under a per-account lock, so two creations
+    // at once cannot both take the last place.
+    check(await this.rows(userId));
     const pinHash = input.pin ? await this.hasher.hash(input.pin) : null;
-    const position = existing.reduce((max, r) => Math.max(max, r.position + 1), 0);
-    const [row] = await this.db
-      .insert(profiles)
-      .values({
-        id: newId('prf'),
-        userId,
-        name,
-        avatar: input.avatar ?? (isKids ? KIDS_AVATAR : defaultAvatar(existing.length)),
-        language: input.language ?? options.defaultLanguage,
-        isKids,
-        maturityLevel: maturity,
-        pinHash,
-        position,
-        createdAt: new Date(this.now()),
-      })
-      .returning();
-    const created = row as ProfileRow;
-    return this.view(created, existing[0]?.id ?? created.id, options.activeProfileId ?? null);
+    return this.db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`profiles:${userId}`}))`);
+      const existing = await tx
+        .select()
+        .from(profiles)
+        .where(eq(profiles.userId, userId))
+        .orderBy(asc(profiles.position), asc(profiles.createdAt), asc(profiles.id));
+      check(existing);
+      const [row] = await tx
+        .insert(profiles)
+        .values({
+          id: newId('prf'),
+          userId,
+          name,
+          avatar: input.avatar ?? (isKids ? KIDS_AVATAR : defaultAvatar(existing.length)),
+          language: input.language ?? options.defaultLanguage,
+          isKids,
+          maturityLevel: maturity,
+          pinHash,
+          position: existing.reduce((max, r) => Math.max(max, r.position + 1), 0),
+          createdAt: new Date(this.now()),
+        })
+        .returning();
+      const created = row as ProfileRow;
+      return this.view(created, existing[0]?.id ?? created.id, options.activeProfileId ?? null);
+    });
   }
 
   private assertNameFree(rows: ProfileRow[], name: string, exceptId: string | null): void {

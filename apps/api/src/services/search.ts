@@ -99,6 +99,15 @@ interface Hit {
   score: number;
 }
 
+/** What the database says about one title: full-text match and rank, name similarities. */
+interface TitleMatchRow {
+  id: string;
+  fts: boolean;
+  rank: number;
+  nameSim: number;
+  origSim: number;
+}
+
 interface PeopleMatch {
   p: PersonRecord;
   exact: { highlights: Range[] } | null;
@@ -115,6 +124,7 @@ interface SearchIndex {
   }[];
   people: { p: PersonRecord; name: PreparedName; popularity: number }[];
   genres: { slug: string; name: PreparedName }[];
+  fieldsById: Map<string, string>;
 }
 
 const EXACT_SCORE = { equal: 100, prefix: 85, phrase: 70, tokens: 55 } as const;
@@ -167,7 +177,9 @@ export class SearchService {
           .filter((p) => p.credits.length > 0)
           .map((p) => ({ p, name: prepareName(p.name), popularity: popularityOf.get(p.id) ?? 0 })),
         genres: snap.genreList.map((g) => ({ slug: g.slug, name: prepareName(g.name) })),
+        fieldsById: new Map(),
       };
+      for (const e of index.titles) index.fieldsById.set(e.t.id, e.fields);
       this.#indexes.set(snap, index);
     }
     return index;
@@ -185,9 +197,15 @@ export class SearchService {
     const firstPage = !query.cursor;
     if (query.cursor) decodeCursor(query.cursor);
 
-    if (q.tokens.length) await this.#ensureIndex(snap);
-    const titleRows = q.tokens.length ? await this.#titleRows(query.q, q.tokens) : [];
-    const peopleMatches = q.tokens.length ? await this.#peopleRows(snap, query.q, q) : [];
+    let titleRows: TitleMatchRow[] = [];
+    let peopleMatches: PeopleMatch[] = [];
+    if (q.tokens.length) {
+      await this.#ensureIndex(snap);
+      const [row] = (await this.#db.execute<{ v: string }>(sql`select lower(unaccent(${query.q})) as v`)).rows;
+      const folded = row?.v ?? q.phrase;
+      titleRows = await this.#titleRows(folded, q.tokens);
+      peopleMatches = await this.#peopleRows(snap, folded, q);
+    }
     const peopleById = new Map(peopleMatches.map((m) => [m.p.id, m]));
     const sqlById = new Map(titleRows.map((r) => [r.id, r]));
 
@@ -211,11 +229,12 @@ export class SearchService {
       }
     }
 
+    const fieldsOf = this.#index(snap).fieldsById;
     const hits: Hit[] = [];
     for (const id of candidateIds) {
       const t = snap.titles.get(id);
       if (!t || !this.#catalog.isVisible(t, viewer, now) || !matchesFilters(t, filters, viewer.region)) continue;
-      const match = bestMatch(t, q, sqlById.get(id), peopleById);
+      const match = bestMatch(t, q, sqlById.get(id), peopleById, fieldsOf.get(id) ?? '');
       if (!match) continue;
       hits.push({ t, match, score: round(match.score + 5 * popularityPrior(t.row.popularity, snap.maxPopularity)) });
     }
@@ -315,8 +334,9 @@ export class SearchService {
   }
 
   /** Full-text (all words, the last as a prefix) and trigram matches on title names, from the database. */
-  async #titleRows(raw: string, tokens: string[]) {
+  async #titleRows(folded: string, tokens: string[]): Promise<TitleMatchRow[]> {
     const tsquery = tokens.map((t, i) => (i === tokens.length - 1 ? `'${t}':*` : `'${t}'`)).join(' & ');
+    const tsq = sql`to_tsquery('english', ${tsquery})`;
     const result = await this.#db.execute<{
       id: string;
       fts: boolean;
@@ -326,13 +346,13 @@ export class SearchService {
       orig_sim: number;
       orig_wsim: number;
     }>(sql`
-      with q as materialized (select lower(unaccent(${raw})) as v, to_tsquery('english', unaccent(${tsquery})) as tsq)
-      select d.id, d.document @@ q.tsq as fts, ts_rank(d.document, q.tsq) as rank,
-        similarity(d.name, q.v) as name_sim, word_similarity(q.v, d.name) as name_wsim,
-        similarity(d.original_name, q.v) as orig_sim, word_similarity(q.v, d.original_name) as orig_wsim
-      from search_documents d cross join q
+      select d.id, d.document @@ ${tsq} as fts, ts_rank(d.document, ${tsq}) as rank,
+        similarity(d.name, ${folded}) as name_sim, word_similarity(${folded}, d.name) as name_wsim,
+        similarity(d.original_name, ${folded}) as orig_sim, word_similarity(${folded}, d.original_name) as orig_wsim
+      from search_documents d
       where d.kind = 'title'
-        and (d.document @@ q.tsq or d.name % q.v or q.v <% d.name or d.original_name % q.v or q.v <% d.original_name)
+        and (d.document @@ ${tsq} or d.name % ${folded} or ${folded} <% d.name
+          or d.original_name % ${folded} or ${folded} <% d.original_name)
       limit 2000`);
     return result.rows.map((r) => ({
       id: r.id,
@@ -343,21 +363,25 @@ export class SearchService {
     }));
   }
 
-  /** People whose names match (exactly or by trigram similarity). */
+  /**
+   * People whose names match (exactly or by trigram similarity), through the trigram index (the
+   * planner would rather scan a small table, which costs more on PGlite than the index does).
+   */
   async #peopleRows(
     snap: CatalogSnapshot,
-    raw: string,
+    folded: string,
     q: { phrase: string; tokens: string[] },
   ): Promise<PeopleMatch[]> {
-    const result = await this.#db.execute<{ id: string; sim: number; wsim: number }>(sql`
-      with q as materialized (select lower(unaccent(${raw})) as v)
-      select d.id, similarity(d.name, q.v) as sim, word_similarity(q.v, d.name) as wsim
-      from search_documents d cross join q
-      where d.kind = 'person' and (d.name % q.v or q.v <% d.name)
-      order by greatest(similarity(d.name, q.v), word_similarity(q.v, d.name)) desc, d.id
-      limit 50`);
+    const result = await this.#db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_seqscan = off`);
+      return tx.execute<{ id: string; kind: string; sim: number; wsim: number }>(sql`
+        select d.id, d.kind, similarity(d.name, ${folded}) as sim, word_similarity(${folded}, d.name) as wsim
+        from search_documents d
+        where d.name % ${folded} or ${folded} <% d.name`);
+    });
     const out: PeopleMatch[] = [];
     for (const r of result.rows) {
+      if (r.kind !== 'person') continue;
       const p = snap.people.get(r.id);
       if (!p) continue;
       const exact = matchExact(p.name, q);
@@ -367,7 +391,9 @@ export class SearchService {
         sim: Math.max(Number(r.sim) || 0, wordSim(r.wsim, q.tokens)),
       });
     }
-    return out.sort((a, b) => Number(!!b.exact) - Number(!!a.exact) || b.sim - a.sim || compareIds(a.p.id, b.p.id));
+    return out
+      .sort((a, b) => Number(!!b.exact) - Number(!!a.exact) || b.sim - a.sim || compareIds(a.p.id, b.p.id))
+      .slice(0, 50);
   }
 
   #personVisible(snap: CatalogSnapshot, p: PersonRecord, viewer: Viewer, now: number): boolean {
@@ -776,10 +802,13 @@ function wordSim(value: unknown, tokens: string[]): number {
 function bestMatch(
   t: TitleRecord,
   q: { phrase: string; tokens: string[] },
-  row: { fts: boolean; rank: number; nameSim: number; origSim: number } | undefined,
+  row: TitleMatchRow | undefined,
   peopleById: Map<string, PeopleMatch>,
+  /** The title's folded characters, genres, tags, studios and networks: none can match unless it has the first word. */
+  fields: string,
 ): Match | null {
   const matches: Match[] = [];
+  const inFields = fields.includes(q.tokens[0] ?? '');
   const exact = (field: Match['field'], text: string | null, weight: number) => {
     if (!text) return false;
     const m = matchExact(text, q);
@@ -824,12 +853,14 @@ function bestMatch(
             },
       );
     }
-    if (c.character) exact('character', c.character, 0.6);
+    if (c.character && inFields) exact('character', c.character, 0.6);
   }
-  for (const g of t.genres) exact('genre', g.name, 0.45);
-  for (const tag of t.row.tags) exact('tag', tag, 0.4);
-  for (const s of t.row.studios) exact('studio', s, 0.4);
-  for (const n of t.row.networks) exact('network', n, 0.4);
+  if (inFields) {
+    for (const g of t.genres) exact('genre', g.name, 0.45);
+    for (const tag of t.row.tags) exact('tag', tag, 0.4);
+    for (const s of t.row.studios) exact('studio', s, 0.4);
+    for (const n of t.row.networks) exact('network', n, 0.4);
+  }
   if (row?.fts) {
     // Full-text matched (stemmed, prefix on the last word). When the words are in the synopsis or
     // tagline, that is the match; otherwise it matched a stem of another spelling: a weak, fuzzy hit.

@@ -26,19 +26,35 @@ const WORD = /[\p{L}\p{N}]+/gu;
  * @example fold('Amélie') // 'amelie'
  */
 export function fold(value: string): string {
-  return value.normalize('NFD').replace(MARKS, '').toLowerCase();
+  return !NON_ASCII.test(value) ? value.toLowerCase() : value.normalize('NFD').replace(MARKS, '').toLowerCase();
 }
+
+/** Any character outside ASCII (which folds by lower-casing alone). */
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /** Folds a string keeping a map from folded positions back to original ones. */
 export function foldWithMap(value: string): Folded {
+  if (!NON_ASCII.test(value)) {
+    return {
+      text: value.toLowerCase(),
+      map: Array.from({ length: value.length }, (_, i) => i),
+      source: value,
+      length: value.length,
+    };
+  }
   let text = '';
   const map: number[] = [];
   for (let i = 0; i < value.length; i++) {
     const code = value.charCodeAt(i);
+    if (code < 128) {
+      text += value[i]?.toLowerCase();
+      map.push(i);
+      continue;
+    }
     // Keep surrogate pairs together.
     const char =
       code >= 0xd800 && code <= 0xdbff && i + 1 < value.length ? value.slice(i, i + 2) : (value[i] as string);
-    const folded = fold(char);
+    const folded = char.normalize('NFD').replace(MARKS, '').toLowerCase();
     for (let j = 0; j < folded.length; j++) map.push(i);
     text += folded;
     if (char.length === 2) i++;

@@ -5,7 +5,16 @@ import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { AVATARS } from '../../src/artwork/avatars.js';
 import { renderPoster } from '../../src/artwork/title-art.js';
-import { ARTWORK_VERSION, avatarList, avatarUrl, collectionArtwork, episodeStill, genreArtwork, personPhoto, titleArtwork } from '../../src/artwork/urls.js';
+import {
+  ARTWORK_VERSION,
+  avatarList,
+  avatarUrl,
+  collectionArtwork,
+  episodeStill,
+  genreArtwork,
+  personPhoto,
+  titleArtwork,
+} from '../../src/artwork/urls.js';
 import { collections, episodes, people, titleGenres, titles } from '../../src/db/schema/index.js';
 import { seedCatalog } from '../../src/seed/catalog.js';
 import { buildTestApp, type TestApp } from '../helper.js';
@@ -23,7 +32,10 @@ function assertWellFormedSvg(svg: string): void {
   let m: RegExpExecArray | null = tag.exec(svg);
   while (m) {
     const between = svg.slice(last, m.index);
-    assert.ok(!between.includes('<') && !between.includes('>'), `stray markup before <${m[2]}>: ${between.slice(0, 60)}`);
+    assert.ok(
+      !between.includes('<') && !between.includes('>'),
+      `stray markup before <${m[2]}>: ${between.slice(0, 60)}`,
+    );
     const [, closing, name, , selfClosing] = m;
     if (closing) assert.equal(stack.pop(), name, `</${name}> closes the wrong element`);
     else if (!selfClosing) stack.push(name as string);
@@ -42,7 +54,10 @@ describe('artwork routes', () => {
   before(async () => {
     t = await buildTestApp();
     await seedCatalog(t.app.db, { seed: 7, log: () => {}, now: new Date('2026-11-26T12:00:00Z') });
-    const [row] = await t.app.db.select({ id: titles.id, seed: titles.artworkSeed, color: titles.artworkColor }).from(titles).limit(1);
+    const [row] = await t.app.db
+      .select({ id: titles.id, seed: titles.artworkSeed, color: titles.artworkColor })
+      .from(titles)
+      .limit(1);
     assert.ok(row);
     titleId = row.id;
     seed = row.seed;
@@ -87,7 +102,10 @@ describe('artwork routes', () => {
   it('serves episode stills, portraits, collection and genre art, and avatars', async () => {
     const [ep] = await t.app.db.select({ id: episodes.id }).from(episodes).limit(1);
     const [person] = await t.app.db.select({ id: people.id }).from(people).limit(1);
-    const [collection] = await t.app.db.select({ slug: collections.slug, color: collections.artworkColor }).from(collections).limit(1);
+    const [collection] = await t.app.db
+      .select({ slug: collections.slug, color: collections.artworkColor })
+      .from(collections)
+      .limit(1);
     assert.ok(ep && person && collection);
     assertSvgResponse(await get(episodeStill(ep.id)));
     const photo = await get(personPhoto(person.id));
@@ -126,9 +144,16 @@ describe('artwork routes', () => {
       assert.ok(!/<(script|image|b)\b|<svg onload/i.test(res.body), `${kind} lets markup through`);
     }
     const poster = await get(`/media/artwork/titles/${id}/poster.svg`);
-    assert.ok(poster.body.includes('&#60;/TEXT&#62;&#60;SCRIPT&#62;') || poster.body.includes('&#60;/text&#62;&#60;script&#62;'), 'the name is set as text');
+    assert.ok(
+      poster.body.includes('&#60;/TEXT&#62;&#60;SCRIPT&#62;') ||
+        poster.body.includes('&#60;/text&#62;&#60;script&#62;'),
+      'the name is set as text',
+    );
     // The same for a title without genres and a very long name.
-    await t.app.db.update(titles).set({ name: 'A '.repeat(150).trim() }).where(eq(titles.id, id));
+    await t.app.db
+      .update(titles)
+      .set({ name: 'A '.repeat(150).trim() })
+      .where(eq(titles.id, id));
     await t.app.db.delete(titleGenres).where(eq(titleGenres.titleId, id));
     assertSvgResponse(await get(`/media/artwork/titles/${id}/poster.svg?v=${ARTWORK_VERSION}-99`));
   });
@@ -155,9 +180,13 @@ describe('artwork routes', () => {
   });
 
   it('renders a whole catalog of posters quickly', async () => {
-    const rows = await t.app.db.select({ id: titles.id, name: titles.name, type: titles.type, seed: titles.artworkSeed }).from(titles).limit(100);
+    const rows = await t.app.db
+      .select({ id: titles.id, name: titles.name, type: titles.type, seed: titles.artworkSeed })
+      .from(titles)
+      .limit(100);
     const started = performance.now();
-    for (const r of rows) renderPoster({ ...r, year: 2020, tagline: 'A tagline', genres: [{ slug: 'sci-fi', parent: null }] });
+    for (const r of rows)
+      renderPoster({ ...r, year: 2020, tagline: 'A tagline', genres: [{ slug: 'sci-fi', parent: null }] });
     const perPoster = (performance.now() - started) / rows.length;
     assert.ok(perPoster < 20, `${perPoster.toFixed(1)} ms a poster`);
   });

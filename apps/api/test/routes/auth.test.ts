@@ -3,9 +3,10 @@ import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { TOTP } from 'otpauth';
 import { profiles, sessions, users } from '../../src/db/schema/index.js';
+import type { HttpError } from '../../src/http/errors.js';
 import { seedAccounts } from '../../src/seed/accounts.js';
 import { accountServices } from '../../src/services/auth.js';
-import { passwordProblem } from '../../src/services/passwords.js';
+import { passwordProblem, Semaphore } from '../../src/services/passwords.js';
 import { RateLimiter } from '../../src/services/rate-limit.js';
 import { buildTestApp, type TestApp } from '../helper.js';
 import { assertError, Browser, claimsOf, fresh, GOOD_PASSWORD, median, sleep } from './account-support.js';
@@ -192,6 +193,18 @@ describe('auth routes', () => {
       assert.equal(after.statusCode, 200, after.body);
     });
 
+    it('signs out by the refresh cookie alone (no access token)', async () => {
+      const { email, ip } = fresh('logout');
+      const b = new Browser(t.app, ip);
+      const { access_token } = await b.register(email);
+      const out = await b.post('/auth/logout');
+      assert.equal(out.statusCode, 204, out.body);
+      assert.equal(b.cookies.reel_refresh, undefined);
+      assertError(await b.get('/auth/me', access_token), 401, 'unauthenticated');
+      // Signing out again, with nothing left to sign out, is still fine.
+      assert.equal((await b.post('/auth/logout')).statusCode, 204);
+    });
+
     it('answers a missing or unknown refresh cookie with 401', async () => {
       assertError(await t.app.inject({ method: 'POST', url: '/api/v1/auth/refresh' }), 401, 'session_expired');
       assertError(
@@ -298,6 +311,36 @@ describe('auth routes', () => {
       assert.ok(last);
       assertError(last, 429, 'rate_limited');
       assert.ok(Number(last.headers['retry-after']) >= 1);
+    });
+  });
+
+  describe('the hash limiter', () => {
+    it('runs at most `capacity` hashes at once and turns callers away when the queue is full', async () => {
+      const gate = new Semaphore(2, 3);
+      let running = 0;
+      let peak = 0;
+      const release: (() => void)[] = [];
+      const task = () =>
+        gate.run(async () => {
+          running++;
+          peak = Math.max(peak, running);
+          await new Promise<void>((resolve) => release.push(resolve));
+          running--;
+        });
+      const tasks = Array.from({ length: 5 }, task);
+      await sleep(5);
+      assert.deepEqual(gate.load, { running: 2, waiting: 3 });
+      await assert.rejects(
+        task(),
+        (error: HttpError) => error.status === 503 && error.headers?.['retry-after'] === '1',
+      );
+      while (release.length || running) {
+        release.shift()?.();
+        await sleep(1);
+      }
+      await Promise.all(tasks);
+      assert.equal(peak, 2);
+      assert.deepEqual(gate.load, { running: 0, waiting: 0 });
     });
   });
 

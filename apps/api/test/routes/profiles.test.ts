@@ -72,6 +72,15 @@ describe('profiles routes', () => {
     assert.equal(list.limit.can_create, false);
   });
 
+  it('lets only one of several creations at once take the last place', async () => {
+    const { b, token } = await account();
+    const answers = await Promise.all(
+      ['One', 'Two', 'Three'].map((name) => b.post('/users/me/profiles', { name, avatar: 'cat' }, token)),
+    );
+    assert.deepEqual(answers.map((a) => a.statusCode).sort(), [201, 403, 403]);
+    assert.equal((await b.get('/users/me/profiles', token)).json().items.length, 2);
+  });
+
   it('allows more profiles on a bigger plan, and refuses a name already used (409)', async () => {
     const { b, token } = await account('premium');
     const limit = (await b.get('/users/me/profiles', token)).json().limit;
