@@ -9,7 +9,7 @@ import { buildCatalog } from '../seed/catalog.js';
 import { AVATARS, renderAvatar } from './avatars.js';
 import { collectionFamily, renderCollectionPoster } from './collection-art.js';
 import { renderPortrait } from './portrait.js';
-import { renderBackdrop, renderPoster, renderStill, type TitleArtInput } from './title-art.js';
+import { artFamily, renderBackdrop, renderPoster, renderStill, type TitleArtInput } from './title-art.js';
 
 const out = process.argv[2] ?? '/tmp/artwork-sheet.png';
 const seed = Number(process.argv[3] ?? 20261126);
@@ -33,11 +33,21 @@ const inputs: TitleArtInput[] = catalog.titles.map((t) => ({
   studios: t.studios ?? [],
 }));
 
-// A spread of genres: walk the catalog with a stride so one sheet shows many families.
-const stride = Math.max(1, Math.floor(inputs.length / 30));
-const picks = Array.from({ length: 30 }, (_, i) => inputs[(offset + i * stride) % inputs.length]).filter(
-  (x): x is TitleArtInput => !!x,
-);
+// A spread of genres: round-robin over the genre families, so one sheet shows most of them.
+const byFamily = new Map<string, TitleArtInput[]>();
+for (const t of inputs.filter((x) => x.genres.length)) {
+  const f = artFamily(t.genres);
+  byFamily.set(f, [...(byFamily.get(f) ?? []), t]);
+}
+const families = [...byFamily.keys()].sort();
+const picks: TitleArtInput[] = [];
+for (let round = 0; picks.length < 30 && round < 50; round++) {
+  for (const f of families) {
+    const list = byFamily.get(f) ?? [];
+    const t = list[(round + offset) % list.length];
+    if (t && !picks.includes(t) && picks.length < 30) picks.push(t);
+  }
+}
 const uri = (svg: string) => `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
 const posters = picks.slice(0, 24).map((t) => `<img class="poster" src="${uri(renderPoster(t))}" alt="">`);
 const backdrops = picks.slice(24, 30).map((t) => `<img class="backdrop" src="${uri(renderBackdrop(t))}" alt="">`);
@@ -67,18 +77,19 @@ const collections = catalog.collections.slice(0, 4).map((c) => {
 });
 
 const html = `<!doctype html><html><head><style>
-body{margin:0;padding:28px;background:#0b0b10;font-family:sans-serif;color:#ddd;width:1880px}
+body{margin:0;padding:28px;background:#0b0b10;font-family:'Liberation Sans',Arial,sans-serif;color:#b9b8c6;width:1400px}
+h2{font-size:15px;font-weight:700;letter-spacing:.14em;text-transform:uppercase;margin:26px 0 12px;color:#8d8c9c}h2:first-child{margin-top:0}
 .grid{display:grid;grid-template-columns:repeat(8,1fr);gap:14px}
 .poster{width:100%;aspect-ratio:2/3;border-radius:6px;display:block}
 .row{display:grid;grid-template-columns:repeat(3,1fr);gap:14px;margin-top:14px}
 .backdrop{width:100%;aspect-ratio:16/9;border-radius:6px}
 .misc{display:flex;gap:14px;margin-top:14px;align-items:center;flex-wrap:wrap}
-.still{width:220px;aspect-ratio:16/9;border-radius:6px}
+.still{width:170px;aspect-ratio:16/9;border-radius:6px}
 .portrait{width:96px;height:120px;border-radius:6px}
 .avatar{width:72px;height:72px;border-radius:50%}
-.collection{width:200px;aspect-ratio:2/3;border-radius:6px}
-</style></head><body><div class="grid">${posters.join('')}</div><div class="row">${backdrops.join('')}</div>
-<div class="misc">${stills.join('')}${collections.join('')}</div><div class="misc">${portraits.join('')}</div><div class="misc">${avatars.join('')}</div></body></html>`;
+.collection{width:135px;aspect-ratio:2/3;border-radius:6px}
+</style></head><body><h2>Posters (2:3)</h2><div class="grid">${posters.join('')}</div><h2>Backdrops (16:9)</h2><div class="row">${backdrops.join('')}</div>
+<h2>Episode stills and collections</h2><div class="misc">${stills.join('')}${collections.join('')}</div><h2>People and profile avatars</h2><div class="misc">${portraits.join('')}</div><div class="misc">${avatars.join('')}</div></body></html>`;
 writeFileSync('/tmp/artwork-sheet.html', html);
 
 const { chromium } = await import('playwright-core');
@@ -92,7 +103,7 @@ const browser = await chromium.launch({
     '--disable-sync',
   ],
 });
-const page = await browser.newPage({ viewport: { width: 1936, height: 1200 } });
+const page = await browser.newPage({ viewport: { width: 1456, height: 1200 } });
 await page.goto('file:///tmp/artwork-sheet.html');
 await page.waitForTimeout(300);
 await page.screenshot({ path: out, fullPage: true });

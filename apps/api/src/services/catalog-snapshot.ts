@@ -347,7 +347,7 @@ export async function loadSnapshot(db: Db, now: number): Promise<CatalogSnapshot
     description: c.description,
     position: c.position,
     featured: c.featured,
-    artwork: collectionArtwork(c.slug),
+    artwork: collectionArtwork(c.slug, c.artworkColor),
     titleIds: itemsBy.get(c.slug) ?? [],
   }));
 

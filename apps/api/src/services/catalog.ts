@@ -6,7 +6,7 @@ import type { Arc, Collection, Credit, Episode, Genre, Person, Progress, Title, 
 import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { episodeStill } from '../artwork/urls.js';
+import { episodeStill, genreArtwork } from '../artwork/urls.js';
 import type { Db } from '../db/client.js';
 import { arcs, episodes, markers, progress } from '../db/schema/index.js';
 import { decodeCursor, encodeCursor, pageOf } from '../http/cursor.js';
@@ -823,7 +823,7 @@ export class CatalogService {
         description: g.description,
         parent: g.parent && snap.genres.has(g.parent) ? g.parent : null,
         title_count: inGenre.length,
-        artwork: inGenre[0]?.artwork.backdrop ?? null,
+        artwork: genreArtwork(g.slug),
       };
     });
   }
