@@ -2,9 +2,11 @@
 // Run one package's tests with: pnpm test:browser --files 'packages/core/src/**/*.test.ts'
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { startApiServer } from './scripts/api-server.mjs';
 import { root, workspacePackages } from './scripts/workspace.mjs';
 
 const browserPackages = workspacePackages().filter((p) => p.testEnv === 'browser');
@@ -83,12 +85,62 @@ function strictContentSecurityPolicy() {
   };
 }
 
+/**
+ * The real reference API, started once for the run: element tests talk to it on the test page's
+ * own origin (requests to /api, /media and /.well-known are passed through), so cookies, CORS
+ * and the demo catalog behave as on the site. Set REEL_TEST_NO_API=1 to run without it.
+ */
+function realApi() {
+  let api = null;
+  const proxied = /^\/(api|media|\.well-known)\//;
+  return {
+    name: 'reel-real-api',
+    async serverStart() {
+      if (process.env.REEL_TEST_NO_API === '1') return;
+      api = await startApiServer();
+    },
+    async serverStop() {
+      await api?.stop();
+    },
+    middleware: async (ctx, next) => {
+      if (!api || !proxied.test(ctx.path)) return next();
+      ctx.respond = false;
+      await new Promise((resolve) => {
+        const upstream = httpRequest(
+          {
+            host: '127.0.0.1',
+            port: api.port,
+            method: ctx.method,
+            path: ctx.url,
+            headers: { ...ctx.req.headers, host: `127.0.0.1:${api.port}` },
+          },
+          (res) => {
+            ctx.res.writeHead(res.statusCode ?? 502, res.headers);
+            res.pipe(ctx.res);
+            res.on('end', resolve);
+          },
+        );
+        upstream.on('error', () => {
+          ctx.res.writeHead(502, { 'content-type': 'application/json' });
+          ctx.res.end(
+            JSON.stringify({ error: { code: 'bad_gateway', message: 'the test API is down', request_id: 'wtr' } }),
+          );
+          resolve();
+        });
+        ctx.req.pipe(upstream);
+      });
+    },
+  };
+}
+
+const api = realApi();
+
 export default {
   rootDir: root,
   files: browserPackages.map((p) => `${relative(p.dir)}/src/**/*.test.ts`),
   nodeResolve: { exportConditions: ['reel-source', 'development', 'browser'] },
-  middleware: [strictContentSecurityPolicy()],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: `${root}/tsconfig.base.json`, target: 'es2022' })],
+  middleware: [api.middleware, strictContentSecurityPolicy()],
+  plugins: [api, esbuildPlugin({ ts: true, tsconfig: `${root}/tsconfig.base.json`, target: 'es2022' })],
   browsers: [
     chromeLauncher({
       // One browser context (a window of its own) per page: with `concurrency` > 1, pages opened as

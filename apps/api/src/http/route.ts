@@ -6,8 +6,14 @@ import { profiles } from '../db/schema/index.js';
 import { type FieldProblem, forbidden, HttpError, notFound, reauthRequired, unauthenticated } from './errors.js';
 import { type Principal, resolvePrincipal } from './principal.js';
 
-/** How recent a re-authentication must be for a `reauth` route. */
-export const REAUTH_WINDOW_MS = 5 * 60 * 1000;
+/**
+ * How recent a re-authentication must be for a `reauth` route: 5 minutes, or
+ * `REEL_REAUTH_WINDOW_SECONDS` outside production (tests shorten it to see the prompt).
+ */
+export const REAUTH_WINDOW_MS =
+  process.env.NODE_ENV !== 'production' && Number(process.env.REEL_REAUTH_WINDOW_SECONDS) > 0
+    ? Number(process.env.REEL_REAUTH_WINDOW_SECONDS) * 1000
+    : 5 * 60 * 1000;
 
 // Not distributive: an endpoint's optional `params?`/`body?` slot is `Schema | undefined`, and only the schema counts.
 type Out<S> = [Exclude<S, undefined>] extends [z.ZodMiniType] ? z.output<Exclude<S, undefined>> : undefined;
