@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { build } from 'esbuild';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, openPage, root, type Site, startSite } from './helpers.js';
 
@@ -74,5 +75,84 @@ describe('the session across concurrent refreshes', () => {
       if (!b) signedOut++;
     }
     assert.equal(signedOut, 0);
+  });
+});
+
+describe('separately built bundles on one page', () => {
+  let site: Site;
+  let browser: Browser;
+  before(async () => {
+    site = await startSite();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await site?.stop();
+  });
+
+  /** Builds the example element into a self-contained bundle (its own lit, @lit/context, kit). */
+  async function bundle(tag: string): Promise<string> {
+    const result = await build({
+      stdin: {
+        contents: `import { ReelGenreList } from './reel-genre-list.ts';\ncustomElements.define(${JSON.stringify(tag)}, class extends ReelGenreList {});`,
+        resolveDir: join(root, 'e2e/fixtures'),
+        loader: 'ts',
+      },
+      bundle: true,
+      format: 'esm',
+      write: false,
+      conditions: ['reel-source', 'browser', 'module', 'import'],
+      tsconfig: join(root, 'tsconfig.base.json'),
+    });
+    return result.outputFiles[0]?.text ?? '';
+  }
+
+  it('share one provider’s session: both greet the signed-in user and render the catalog', async () => {
+    const [a, b] = await Promise.all([bundle('reel-genre-list-a'), bundle('reel-genre-list-b')]);
+    assert.notEqual(a, '');
+    const context = await browser.newContext();
+    const login = await context.request.post(`${site.url}/api/v1/auth/login`, {
+      data: { email: 'viewer@reel.test', password: 'reel-viewer-demo' },
+    });
+    assert.equal(login.status(), 200, await login.text());
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text());
+    });
+    await page.route('**/e2e-bundles/*.js', (route) =>
+      route.fulfill({ contentType: 'text/javascript', body: route.request().url().endsWith('a.js') ? a : b }),
+    );
+    await page.goto(site.url);
+    await page.addScriptTag({ url: providerBundle(), type: 'module' });
+    await page.evaluate(() => {
+      const provider = document.createElement('reel-auth-provider');
+      provider.append(document.createElement('reel-genre-list-a'), document.createElement('reel-genre-list-b'));
+      document.body.append(provider);
+    });
+    await page.addScriptTag({ url: `${site.url}/e2e-bundles/a.js`, type: 'module' });
+    await page.addScriptTag({ url: `${site.url}/e2e-bundles/b.js`, type: 'module' });
+    for (const tag of ['reel-genre-list-a', 'reel-genre-list-b']) {
+      await page.waitForFunction(
+        (t) => document.querySelector(t)?.shadowRoot?.querySelector('h2')?.textContent?.includes('Genres for'),
+        tag,
+        { timeout: 15_000 },
+      );
+      await page
+        .waitForFunction(
+          (t) => (document.querySelector(t)?.shadowRoot?.querySelectorAll('li button').length ?? 0) > 3,
+          tag,
+          {
+            timeout: 15_000,
+          },
+        )
+        .catch(async () => {
+          const text = await page.evaluate((t) => document.querySelector(t)?.shadowRoot?.textContent ?? '', tag);
+          assert.fail(`${tag} renders no genres: ${text.replace(/\s+/g, ' ')}`);
+        });
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
   });
 });

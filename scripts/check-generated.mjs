@@ -20,4 +20,10 @@ for (const script of generators) {
   );
   if (r.status !== 0) failed++;
 }
+if (
+  spawnSync(process.execPath, [join(root, 'scripts/docs-examples.mjs'), '--check'], { cwd: root, stdio: 'inherit' })
+    .status !== 0
+) {
+  failed++;
+}
 process.exit(failed ? 1 : 0);

@@ -61,7 +61,11 @@ export async function buildApp(
     frameworkErrors: (error, request, reply) => {
       const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
       const body = {
-        error: { code: tooLong ? 'uri_too_long' : ErrorCode.validationFailed, message: error.message, request_id: request.id },
+        error: {
+          code: tooLong ? 'uri_too_long' : ErrorCode.validationFailed,
+          message: error.message,
+          request_id: request.id,
+        },
       };
       (reply as unknown as FastifyReply).code(tooLong ? 414 : 400).send(body);
     },

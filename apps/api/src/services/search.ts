@@ -792,10 +792,13 @@ export class SearchService {
   }
 }
 
-/** A trigram word similarity counts only for queries long enough to carry meaning. */
+/**
+ * A word similarity counts only for queries long enough to carry meaning, and from the threshold
+ * the database used to find the row (`<%`).
+ */
 function wordSim(value: unknown, tokens: string[]): number {
   const n = Number(value) || 0;
-  return tokens.join(' ').length >= 4 ? n : 0;
+  return tokens.join(' ').length >= 4 && n >= FUZZY_WORD_SIMILARITY ? n : 0;
 }
 
 /** The best reason a title matches, with its score; null when nothing matches. */

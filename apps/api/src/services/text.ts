@@ -206,23 +206,6 @@ export function trigramSimilarity(a: Set<string>, b: Set<string>): number {
 }
 
 /**
- * How well a query matches any run of consecutive words in a name (a simple `word_similarity()`):
- * the best trigram similarity between the query and a window of as many words as it has.
- */
-export function wordSimilarity(query: string, name: string): number {
-  const qWords = words(fold(query));
-  const nWords = words(fold(name));
-  if (!qWords.length || !nWords.length) return 0;
-  const q = trigrams(qWords.join(' '));
-  let best = trigramSimilarity(q, trigrams(nWords.join(' ')));
-  const size = Math.min(qWords.length, nWords.length);
-  for (let i = 0; i + size <= nWords.length; i++) {
-    best = Math.max(best, trigramSimilarity(q, trigrams(nWords.slice(i, i + size).join(' '))));
-  }
-  return best;
-}
-
-/**
  * Whether a word of a text is a form of a query token: the token starts it ("wormh" → "wormhole"),
  * or it is the token without a short ending ("wormholes" → "wormhole"), as full-text stemming allows.
  */

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { eq } from 'drizzle-orm';
-import { titles } from '../../src/db/schema/index.js';
+import { and, eq } from 'drizzle-orm';
+import { titles, titleViews } from '../../src/db/schema/index.js';
+import { CatalogService } from '../../src/services/catalog.js';
 import { FIXTURE_TITLES, insertFixtureCatalog, VISIBLE_IDS, watch } from '../catalog-fixture.js';
 import { createViewer, type TestCaller } from '../fixtures.js';
 import { buildTestApp, type TestApp } from '../helper.js';
@@ -113,6 +114,42 @@ describe('catalog routes', () => {
       assert.equal((await get('/titles/t-inception')).body.name, 'Inception (Director’s Cut)');
       await t.app.db.update(titles).set({ name: 'Inception' }).where(eq(titles.id, 't-inception'));
       t.app.catalog.invalidate();
+    });
+
+    it('reads ratings and view statistics again in the background, without a reload', async () => {
+      let clock = Date.now();
+      const service = new CatalogService(t.app.db, { now: () => clock, refreshMs: 60_000, viewsRefreshMs: 600_000 });
+      const viewer = await service.viewer(null);
+      const before = await service.get('t-night-terrors', viewer);
+      assert.equal(before.rating_average, 3.1);
+      assert.equal(before.badges.top10_rank, 4);
+      await t.app.db
+        .update(titles)
+        .set({ ratingAverage: 4.9, ratingCount: 11 })
+        .where(eq(titles.id, 't-night-terrors'));
+      await t.app.db
+        .update(titleViews)
+        .set({ views: 5000 })
+        .where(and(eq(titleViews.titleId, 't-night-terrors'), eq(titleViews.region, 'US')));
+      clock += 61_000;
+      await service.snapshot();
+      await service.settled();
+      const rated = await service.get('t-night-terrors', viewer);
+      assert.equal(rated.rating_average, 4.9);
+      assert.equal(rated.review_count, 11);
+      assert.equal(rated.badges.top10_rank, 4, 'views are read less often');
+      clock += 600_000;
+      await service.snapshot();
+      await service.settled();
+      assert.equal((await service.get('t-night-terrors', viewer)).badges.top10_rank, 1);
+      await t.app.db
+        .update(titles)
+        .set({ ratingAverage: 3.1, ratingCount: 10 })
+        .where(eq(titles.id, 't-night-terrors'));
+      await t.app.db
+        .update(titleViews)
+        .set({ views: 60 })
+        .where(and(eq(titleViews.titleId, 't-night-terrors'), eq(titleViews.region, 'US')));
     });
 
     it('shows a scheduled title once its publication time has passed', async () => {
