@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { catalogPlugin } from '../services/catalog.js';
 import { registerArtworkRoutes } from './artwork.js';
 import { registerAuthRoutes } from './auth.js';
+import { registerBatchRoutes } from './batch.js';
 import { registerCatalogRoutes } from './catalog.js';
 import { registerDeviceRoutes } from './devices.js';
 import { registerHomeRoutes } from './home.js';
@@ -22,4 +23,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   registerCatalogRoutes(app);
   registerHomeRoutes(app);
   registerSearchRoutes(app);
+  registerBatchRoutes(app);
 }
