@@ -38,7 +38,8 @@ describe('POST /batch', () => {
     );
     const single = await t.app.inject({ method: 'GET', url: `/api/v1/titles/${id}` });
     assert.deepEqual(responses[1]?.body, single.json());
-    assert.equal((responses[2]?.body as { error: { code: string } }).error.code, 'not_found');
+    const missing = responses[2]?.body as { error: { code: string } };
+    assert.equal(missing.error.code, 'not_found');
   });
 
   it('authorises each slot as the caller: a signed-in route needs the caller’s token', async () => {
