@@ -1,7 +1,14 @@
 // Runs against the real reference API (the test runner passes /api to it).
 
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { authLogin, authRegister, profilesCreate, profilesDelete, profilesList } from '@reel/contracts';
+import {
+  authLogin,
+  authRegister,
+  profilesCreate,
+  profilesDelete,
+  profilesList,
+  sessionsRevokeAll,
+} from '@reel/contracts';
 import './define.js';
 import type { ReelAuthProvider } from './reel-auth-provider.js';
 
@@ -36,9 +43,14 @@ describe('<reel-auth-provider> with the real API', () => {
   it('a new provider on the same browser is signed in by the refresh cookie, and refreshes once for many callers', async () => {
     const provider = await signedOutProvider();
     expect(provider.status).to.equal('signed-in');
+    const refreshes = () =>
+      performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/api/v1/auth/refresh')).length;
+    const before = refreshes();
     const results = await Promise.all(Array.from({ length: 8 }, () => provider.refresh()));
     expect(results.every(Boolean)).to.equal(true);
     expect(provider.status).to.equal('signed-in');
+    await waitUntil(() => refreshes() > before, 'the refresh is recorded');
+    expect(refreshes() - before, 'one request for eight callers').to.equal(1);
   });
 
   it('switching profile reaches consumers without a reload', async () => {
@@ -86,6 +98,23 @@ describe('<reel-auth-provider> with the real API', () => {
     expect(provider.shadowRoot?.querySelector('dialog[open]')).to.equal(null);
     const { items } = await session.client.call(profilesList);
     expect(items.some((p) => p.id === created.id)).to.equal(false);
+  });
+
+  it('a refresh the server refuses (the session was revoked) signs out cleanly', async () => {
+    const provider = await signedOutProvider();
+    const session = provider.session;
+    if (!session) throw new Error('no session');
+    if (session.status === 'signed-in') await session.signOut();
+    const registered = await session.client.call(authRegister, {
+      body: { email: unique(), password, display_name: 'Revoked Tester', accept_terms: true },
+    });
+    session.acceptTokens(registered);
+    expect(provider.status).to.equal('signed-in');
+    await session.client.call(sessionsRevokeAll);
+    const changed = oneEvent(provider, 'reel-session-change');
+    expect(await provider.refresh()).to.equal(false);
+    expect((await changed).detail.status).to.equal('signed-out');
+    expect(provider.session?.user).to.equal(null);
   });
 
   it('signing out in one provider signs out the others (as in another tab)', async () => {
