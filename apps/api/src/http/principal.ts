@@ -1,5 +1,5 @@
 import { allPermissions, BuiltInRoles, ErrorCode, type Permission } from '@reel/contracts';
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../db/client.js';
 import { roles, sessions, userRoles, users } from '../db/schema/index.js';
@@ -67,13 +67,14 @@ export async function resolvePrincipal(request: FastifyRequest, db: Db, keys: Ke
       region: users.region,
       reauthAt: sessions.reauthAt,
       profileId: sessions.profileId,
+      // One round trip: the roles come along with the session (a query per request matters on PGlite).
+      roles: sql<string[]>`coalesce((select array_agg(${userRoles.role}) from ${userRoles} where ${userRoles.userId} = ${users.id}), '{}')`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, claims.sid), eq(sessions.userId, claims.sub), isNull(sessions.revokedAt)));
   if (!row) throw new HttpError(401, ErrorCode.unauthenticated, 'This session was signed out');
-  const roleRows = await db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, row.userId));
-  const roleNames = roleRows.map((r) => r.role);
+  const roleNames = row.roles;
   return {
     kind: 'user',
     userId: row.userId,
