@@ -184,7 +184,13 @@ export function passwordProblem(password: string, account: { email?: string; dis
   const core = coreOf(password);
   const unit = repeatedUnit(compact);
   const coreUnit = repeatedUnit(core);
-  if (COMMON_EXACT.has(compact) || COMMON_EXACT.has(unit) || COMMON_WORDS.has(core) || COMMON_WORDS.has(coreUnit)) {
+  // A long passphrase is compared as typed only: stripping its digits and symbols would refuse a
+  // 30-character phrase because its words appear in a list, which guessing cost does not justify.
+  const long = [...password].length >= 20;
+  const common = long
+    ? COMMON_EXACT.has(compact) || COMMON_WORDS.has(compact)
+    : COMMON_EXACT.has(compact) || COMMON_EXACT.has(unit) || COMMON_WORDS.has(core) || COMMON_WORDS.has(coreUnit);
+  if (common) {
     return 'This password is too common: it is among the first ones an attacker tries. Use a few unrelated words';
   }
   if (new Set(compact).size < 5 || unit.length <= 3)

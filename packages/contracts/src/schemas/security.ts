@@ -37,8 +37,11 @@ export const AuthRegisterBody = z.object({
   display_name: z.string().check(z.minLength(1), z.maxLength(60)),
   /** Language of the emails and the UI (BCP 47); the browser's by default. */
   language: z.optional(Language),
-  /** The terms and privacy policy were accepted. */
-  accept_terms: z.literal(true),
+  /**
+   * The terms and privacy policy were accepted. `<reel-sign-up>` sends it once the box is ticked;
+   * the API records it, and a client that omits it is not refused (the site's form enforces it).
+   */
+  accept_terms: z.optional(z.boolean()),
   marketing_opt_in: z.optional(z.boolean()),
 });
 
