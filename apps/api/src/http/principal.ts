@@ -68,7 +68,9 @@ export async function resolvePrincipal(request: FastifyRequest, db: Db, keys: Ke
       reauthAt: sessions.reauthAt,
       profileId: sessions.profileId,
       // One round trip: the roles come along with the session (a query per request matters on PGlite).
-      roles: sql<string[]>`coalesce((select array_agg(${userRoles.role}) from ${userRoles} where ${userRoles.userId} = ${users.id}), '{}')`,
+      roles: sql<
+        string[]
+      >`coalesce((select array_agg(${userRoles.role}) from ${userRoles} where ${userRoles.userId} = ${users.id}), '{}')`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
