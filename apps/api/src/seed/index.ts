@@ -3,6 +3,7 @@ import type { Db } from '../db/client.js';
 import { titles, users } from '../db/schema/index.js';
 import { seedAccounts } from './accounts.js';
 import { seedCatalog } from './catalog.js';
+import { seedViewingHistory } from './history.js';
 
 /** Demo credentials (development and demo only): printed at start and in the README. */
 export const DEMO_ACCOUNTS = {
@@ -24,7 +25,8 @@ export async function seedDemo(
   const started = Date.now();
   const log = options.log ?? (() => {});
   await seedCatalog(db, { seed: options.seed ?? 20261126, log });
-  await seedAccounts(db, DEMO_ACCOUNTS, { log });
+  const { profileIds } = await seedAccounts(db, DEMO_ACCOUNTS, { log });
+  await seedViewingHistory(db, profileIds);
   log(`demo content seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return true;
 }
