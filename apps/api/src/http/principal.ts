@@ -2,7 +2,7 @@ import { allPermissions, BuiltInRoles, ErrorCode, type Permission } from '@reel/
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../db/client.js';
-import { roles, sessions, userRoles, users } from '../db/schema/index.js';
+import { profiles, roles, sessions, userRoles, users } from '../db/schema/index.js';
 import type { KeyStore } from '../services/keys.js';
 import { HttpError } from './errors.js';
 
@@ -21,6 +21,8 @@ export interface Principal {
   permissions: Set<Permission>;
   /** When the session last re-authenticated (or signed in). */
   reauthAt: Date | null;
+  /** The token's profile, read with the session (null when none is chosen or it is gone). */
+  activeProfile: { maturityLevel: number; isKids: boolean } | null;
 }
 
 const builtIn = BuiltInRoles as Record<string, readonly Permission[]>;
@@ -67,6 +69,8 @@ export async function resolvePrincipal(request: FastifyRequest, db: Db, keys: Ke
       region: users.region,
       reauthAt: sessions.reauthAt,
       profileId: sessions.profileId,
+      profileMaturity: profiles.maturityLevel,
+      profileIsKids: profiles.isKids,
       // One round trip: the roles come along with the session (a query per request matters on PGlite).
       roles: sql<
         string[]
@@ -74,6 +78,7 @@ export async function resolvePrincipal(request: FastifyRequest, db: Db, keys: Ke
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(profiles, and(eq(profiles.id, claims.pid ?? ''), eq(profiles.userId, users.id)))
     .where(and(eq(sessions.id, claims.sid), eq(sessions.userId, claims.sub), isNull(sessions.revokedAt)));
   if (!row) throw new HttpError(401, ErrorCode.unauthenticated, 'This session was signed out');
   const roleNames = row.roles;
@@ -89,5 +94,9 @@ export async function resolvePrincipal(request: FastifyRequest, db: Db, keys: Ke
     roles: roleNames,
     permissions: await permissionsOf(db, roleNames),
     reauthAt: row.reauthAt,
+    activeProfile:
+      row.profileMaturity === null || row.profileIsKids === null
+        ? null
+        : { maturityLevel: row.profileMaturity, isKids: row.profileIsKids },
   };
 }

@@ -23,7 +23,12 @@ export async function viewerOf(
   const profileId = options.profileId ?? principal?.profileId ?? null;
   let maturityCeiling = 18;
   let isKids = false;
-  if (principal && profileId) {
+  if (principal && profileId && profileId === principal.profileId && principal.activeProfile) {
+    // The session's own profile came with the principal: no query.
+    const p = principal.activeProfile;
+    maturityCeiling = p.isKids ? Math.min(p.maturityLevel, 12) : p.maturityLevel;
+    isKids = p.isKids;
+  } else if (principal && profileId) {
     const [p] = await db
       .select({ maturity: profiles.maturityLevel, isKids: profiles.isKids })
       .from(profiles)

@@ -125,6 +125,8 @@ describe('profiles routes', () => {
       roles: [],
       permissions: new Set(),
       reauthAt: null,
+      // Not read with the session here: viewerOf reads the profile itself.
+      activeProfile: null,
     };
     const viewer = await viewerOf(t.app.db, principal);
     assert.equal(viewer.isKids, true);
