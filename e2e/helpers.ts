@@ -1,27 +1,11 @@
 // Shared helpers for end-to-end tests: start the site as `npm start` does (without the install
 // step), and drive Debian's Chromium with playwright-core.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
+import { startApiServer } from '../scripts/api-server.mjs';
 
 export const root = join(fileURLToPath(import.meta.url), '..', '..');
-
-/** A free TCP port on loopback. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 export interface Site {
   url: string;
@@ -29,47 +13,12 @@ export interface Site {
   output(): string;
 }
 
-/** Starts the whole site (already built) on a free port with a fresh data folder. */
+/**
+ * Starts the whole site (already built) on a free port with a fresh data folder and the demo
+ * content: the same server `npm start` runs (scripts/api-server.mjs, shared with the browser tests).
+ */
 export async function startSite(): Promise<Site> {
-  const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'reel-e2e-'));
-  let log = '';
-  const child: ChildProcess = spawn(process.execPath, [join(root, 'scripts/start.mjs'), '--no-build'], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), REEL_DATA_DIR: dataDir, NODE_ENV: 'test' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  child.stdout?.on('data', (d) => {
-    log += d;
-  });
-  child.stderr?.on('data', (d) => {
-    log += d;
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`site exited early:\n${log}`);
-    try {
-      const r = await fetch(`${url}/`);
-      if (r.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`site did not answer in 120 s:\n${log}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return {
-    url,
-    output: () => log,
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((r) => child.once('exit', r));
-      process.kill(-(child.pid as number), 'SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-      if (child.exitCode === null) process.kill(-(child.pid as number), 'SIGKILL');
-    },
-  };
+  return startApiServer();
 }
 
 /** Debian's headless Chromium, launched with the flags this machine needs. */

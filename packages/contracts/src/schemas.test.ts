@@ -2,12 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import type * as z from 'zod/mini';
+import { formatIssuePath } from './common.js';
 import * as contract from './index.js';
 import { allEndpoints } from './registry.js';
 import { arbitraryFromJsonSchema, jsonSchemaOf, mutationsOf } from './testing/arbitrary.js';
-
-const formatPath = (path: readonly PropertyKey[]) =>
-  path.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${String(p)}` : String(p)), '');
 
 /** Every exported object schema of the contract: the domain models and request/response bodies. */
 const domainSchemas = Object.entries(contract)
@@ -49,7 +47,9 @@ describe('domain schemas (property-based)', () => {
         fc.property(valid, (value) => {
           const parsed = schema.safeParse(JSON.parse(JSON.stringify(value)));
           if (!parsed.success)
-            throw new Error(`${formatPath(parsed.error.issues[0]?.path ?? [])}: ${parsed.error.issues[0]?.message}`);
+            throw new Error(
+              `${formatIssuePath(parsed.error.issues[0]?.path ?? [])}: ${parsed.error.issues[0]?.message}`,
+            );
           // fast-check builds records with a null prototype; compare plain JSON.
           assert.deepEqual(parsed.data, JSON.parse(JSON.stringify(value)));
         }),
@@ -64,11 +64,11 @@ describe('domain schemas (property-based)', () => {
           if (mutations.length === 0) return;
           const m = mutations[pick % mutations.length] as (typeof mutations)[number];
           const parsed = schema.safeParse(m.value);
-          assert.equal(parsed.success, false, `accepted a broken ${formatPath(m.path) || 'body'}`);
-          const paths = parsed.error?.issues.map((i) => formatPath(i.path)) ?? [];
+          assert.equal(parsed.success, false, `accepted a broken ${formatIssuePath(m.path) || 'body'}`);
+          const paths = parsed.error?.issues.map((i) => formatIssuePath(i.path)) ?? [];
           assert.ok(
-            paths.includes(formatPath(m.path)),
-            `expected an issue at ${formatPath(m.path)}, got ${paths.join(', ')}`,
+            paths.includes(formatIssuePath(m.path)),
+            `expected an issue at ${formatIssuePath(m.path)}, got ${paths.join(', ')}`,
           );
         }),
         { numRuns: runs },
