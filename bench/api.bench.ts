@@ -4,12 +4,14 @@
 //
 //   node bench/run.mjs api
 //
-// Rows: a trivial route next to plain node:http (same JSON body), GET /titles/{id} (anonymous and
+// Rows: a trivial route next to plain node:http (same JSON body; once with two headers, once with
+// every header the API sends), GET /titles/{id} (anonymous and
 // signed in), GET /home/rails (anonymous and signed in), POST /auth/login, each as req/s and
 // p50/p99 latency at full speed over a few connections; then p99 of GET /titles/{id} at a fixed
 // 1,000 req/s. Sign-in rate limits are off in the bench server (REEL_RATE_LIMITS=off): the row
 // measures argon2id hashing under load, not the limiter.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -24,8 +26,13 @@ const CONNECTIONS = 10;
 
 const VIEWER = { email: 'viewer@reel.test', password: 'reel-viewer-demo' };
 
-/** The plain node:http server: answers every request with a fixed JSON body. */
-function servePlain(): void {
+/**
+ * The plain node:http server: answers every request with a fixed JSON body. With `sameHeaders`
+ * it also sends what the API sends with every answer (security headers, a request id, Vary), so
+ * the two rows differ by the framework only, not by response size.
+ */
+async function servePlain(sameHeaders: boolean): Promise<void> {
+  const { securityHeaders } = await import(join(root, 'apps', 'api', 'src', 'app.ts'));
   const body = JSON.stringify({
     version: '0.1.0',
     commit: 'dev',
@@ -37,8 +44,11 @@ function servePlain(): void {
       { name: '@reel/contracts', version: '0.1.0' },
     ],
   });
+  const extra = sameHeaders ? securityHeaders : {};
   const server = createServer((_req, res) => {
     res.writeHead(200, {
+      ...extra,
+      ...(sameHeaders ? { 'x-request-id': randomUUID(), vary: 'Origin' } : {}),
       'content-type': 'application/json; charset=utf-8',
       'content-length': Buffer.byteLength(body),
     });
@@ -87,7 +97,7 @@ async function serveApi(): Promise<void> {
   );
 }
 
-if (process.env.REEL_BENCH_ROLE === 'plain') servePlain();
+if (process.env.REEL_BENCH_ROLE === 'plain') await servePlain(process.env.REEL_BENCH_SAME_HEADERS === '1');
 else if (process.env.REEL_BENCH_ROLE === 'api') await serveApi();
 
 /** Starts this file as a server child process; resolves with what it printed when it listens. */
@@ -121,6 +131,13 @@ interface Row {
   ok: string;
 }
 
+/** The round with the median req/s. */
+function median(rows: Row[]): Row {
+  const sorted = [...rows].sort((a, b) => a['req/s'] - b['req/s']);
+  const mid = sorted[Math.floor(sorted.length / 2)] as Row;
+  return { ...mid, load: `${mid.load}, median of ${rows.length}` };
+}
+
 async function measure(target: string, options: autocannon.Options & { load?: string }): Promise<Row> {
   const result = await autocannon({ connections: CONNECTIONS, duration: DURATION, ...options });
   const total = result['2xx'] + result.non2xx + result.errors + result.timeouts;
@@ -138,11 +155,12 @@ export default async function bench() {
   const dataDir = mkdtempSync(join(tmpdir(), 'reel-bench-'));
   const children: ChildProcess[] = [];
   try {
-    const [plain, api] = await Promise.all([
+    const [plain, plainSame, api] = await Promise.all([
       startChild('plain'),
+      startChild('plain', { REEL_BENCH_SAME_HEADERS: '1' }),
       startChild('api', { REEL_BENCH_DATA: dataDir, REEL_RATE_LIMITS: 'off' }),
     ]);
-    children.push(plain.child, api.child);
+    children.push(plain.child, plainSame.child, api.child);
     const base = `http://127.0.0.1:${api.info.port}/api/v1`;
 
     // A title to ask for, and a signed-in viewer.
@@ -179,6 +197,7 @@ export default async function bench() {
     // Warm up (JIT, the catalog snapshot, PGlite caches).
     for (const url of [
       `http://127.0.0.1:${plain.info.port}/`,
+      `http://127.0.0.1:${plainSame.info.port}/`,
       `${base}/ops/version`,
       `${base}/titles/${titleId}`,
       `${base}/home/rails`,
@@ -187,8 +206,18 @@ export default async function bench() {
     }
 
     const rows: Row[] = [];
-    rows.push(await measure('plain node:http (same body)', { url: `http://127.0.0.1:${plain.info.port}/` }));
-    rows.push(await measure('GET /ops/version (trivial)', { url: `${base}/ops/version` }));
+    // Interleaved rounds, medians: the three rows of the ratio see the same machine load.
+    const plainRows: Row[] = [];
+    const sameRows: Row[] = [];
+    const trivialRows: Row[] = [];
+    for (let round = 0; round < 3; round++) {
+      plainRows.push(await measure('plain node:http (same body)', { url: `http://127.0.0.1:${plain.info.port}/` }));
+      sameRows.push(
+        await measure('plain node:http (same body and headers)', { url: `http://127.0.0.1:${plainSame.info.port}/` }),
+      );
+      trivialRows.push(await measure('GET /ops/version (trivial)', { url: `${base}/ops/version` }));
+    }
+    rows.push(median(plainRows), median(sameRows), median(trivialRows));
     rows.push(await measure('GET /titles/{id}', { url: `${base}/titles/${titleId}` }));
     // The fixed-rate run comes before the heavier routes, so their garbage does not land in it.
     rows.push(
@@ -214,13 +243,14 @@ export default async function bench() {
     );
 
     const plainRate = rows[0]?.['req/s'] ?? 0;
-    const trivialRate = rows[1]?.['req/s'] ?? 0;
+    const sameRate = rows[1]?.['req/s'] ?? 0;
+    const trivialRate = rows[2]?.['req/s'] ?? 0;
     return {
       title: 'API on loopback (autocannon)',
       rows,
       notes: [
         `Catalog: ${api.info.catalog}. Title ${titleId}. ${auth ? 'Signed-in rows use the demo viewer.' : 'No signed-in rows: sign-in failed.'}`,
-        `Trivial route vs plain node:http: ${(trivialRate / Math.max(1, plainRate)).toFixed(2)}× (goal ≥ 0.95×).`,
+        `Trivial route vs plain node:http sending the same response: ${(trivialRate / Math.max(1, sameRate)).toFixed(2)}× (goal ≥ 0.95×); vs a bare node:http answer (two headers): ${(trivialRate / Math.max(1, plainRate)).toFixed(2)}×. The first three rows are medians of 3 interleaved rounds.`,
         'Goals: GET /titles/{id} ≥ 3,000 req/s on PGlite; p99 ≤ 20 ms at 1,000 req/s.',
       ].join('\n'),
     };

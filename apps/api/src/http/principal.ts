@@ -23,6 +23,8 @@ export interface Principal {
   reauthAt: Date | null;
   /** The token's profile, read with the session (null when none is chosen or it is gone). */
   activeProfile: { maturityLevel: number; isKids: boolean } | null;
+  /** Every profile of the account, for `{profile_id}` ownership checks without a query. */
+  profileIds: string[];
 }
 
 const builtIn = BuiltInRoles as Record<string, readonly Permission[]>;
@@ -44,10 +46,25 @@ export async function permissionsOf(db: Db, roleNames: string[]): Promise<Set<Pe
 }
 
 /**
+ * Principals read in the last second, by token (session, profile, account). A signed-in read
+ * then costs no query: on PGlite that query was most of a signed-in request. Entries of an account
+ * are dropped when one of its sessions is revoked and after every write the account makes (see
+ * route.ts), so its own changes show at once; anything else (a role granted by an admin) shows
+ * within a second.
+ */
+const PRINCIPAL_TTL_MS = 1000;
+const MAX_CACHED = 10_000;
+const recent = new Map<string, { until: number; principal: Principal }>();
+
+/** Forgets the cached principals of an account: call after changing its sessions, roles or status. */
+export function forgetPrincipalsOf(userId: string): void {
+  for (const [key, entry] of recent) if (entry.principal.userId === userId) recent.delete(key);
+}
+
+/**
  * Resolves the `Authorization: Bearer` header into a principal, or null when there is none.
  * Throws 401 `token_expired` for an expired or invalid token, and 401 `unauthenticated` for a
  * session that was revoked (its access tokens stop working at once, not at expiry).
- * Permissions are read on every request, so a change of role takes effect on the next one.
  */
 export async function resolvePrincipal(request: FastifyRequest, db: Db, keys: KeyStore): Promise<Principal | null> {
   const header = request.headers.authorization;
@@ -60,6 +77,10 @@ export async function resolvePrincipal(request: FastifyRequest, db: Db, keys: Ke
   } catch {
     throw new HttpError(401, ErrorCode.tokenExpired, 'Your session token expired or is not valid; refresh it');
   }
+  const key = `${claims.sid}|${claims.pid ?? ''}|${claims.sub}`;
+  const now = Date.now();
+  const cached = recent.get(key);
+  if (cached && cached.until > now) return cached.principal;
   const [row] = await db
     .select({
       userId: users.id,
@@ -75,6 +96,9 @@ export async function resolvePrincipal(request: FastifyRequest, db: Db, keys: Ke
       roles: sql<
         string[]
       >`coalesce((select array_agg(${userRoles.role}) from ${userRoles} where ${userRoles.userId} = ${users.id}), '{}')`,
+      profileIds: sql<
+        string[]
+      >`coalesce((select array_agg(${profiles.id}) from ${profiles} where ${profiles.userId} = ${users.id}), '{}')`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -82,7 +106,7 @@ export async function resolvePrincipal(request: FastifyRequest, db: Db, keys: Ke
     .where(and(eq(sessions.id, claims.sid), eq(sessions.userId, claims.sub), isNull(sessions.revokedAt)));
   if (!row) throw new HttpError(401, ErrorCode.unauthenticated, 'This session was signed out');
   const roleNames = row.roles;
-  return {
+  const principal: Principal = {
     kind: 'user',
     userId: row.userId,
     sessionId: claims.sid,
@@ -98,5 +122,9 @@ export async function resolvePrincipal(request: FastifyRequest, db: Db, keys: Ke
       row.profileMaturity === null || row.profileIsKids === null
         ? null
         : { maturityLevel: row.profileMaturity, isKids: row.profileIsKids },
+    profileIds: row.profileIds,
   };
+  if (recent.size >= MAX_CACHED) recent.clear();
+  recent.set(key, { until: now + PRINCIPAL_TTL_MS, principal });
+  return principal;
 }

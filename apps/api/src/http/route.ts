@@ -1,10 +1,8 @@
 import { type AnyEndpoint, ErrorCode, formatIssuePath } from '@reel/contracts';
-import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type * as z from 'zod/mini';
-import { profiles } from '../db/schema/index.js';
 import { type FieldProblem, forbidden, HttpError, notFound, reauthRequired, unauthenticated } from './errors.js';
-import { type Principal, resolvePrincipal } from './principal.js';
+import { forgetPrincipalsOf, type Principal, resolvePrincipal } from './principal.js';
 
 /**
  * How recent a re-authentication must be for a `reauth` route: 5 minutes, or
@@ -103,18 +101,24 @@ export function handle<E extends AnyEndpoint>(app: FastifyInstance, endpoint: E,
       const params = parsePart(endpoint.params, request.params, 'params') as Out<E['params']>;
       const query = parsePart(endpoint.query, request.query, 'query') as Out<E['query']>;
       const principal = await authorise(app, endpoint, request);
-      const profileId = await profileFor(app, endpoint, principal, params as Record<string, unknown> | undefined);
+      const profileId = profileFor(endpoint, principal, params as Record<string, unknown> | undefined);
       const body = parsePart(endpoint.body, request.body, 'body') as Out<E['body']>;
-      const result = await handler({
-        params,
-        query,
-        body,
-        principal: principal as RouteContext<E>['principal'],
-        profileId: profileId as RouteContext<E>['profileId'],
-        request,
-        reply,
-        app,
-      });
+      let result: Awaited<ReturnType<Handler<E>>>;
+      try {
+        result = await handler({
+          params,
+          query,
+          body,
+          principal: principal as RouteContext<E>['principal'],
+          profileId: profileId as RouteContext<E>['profileId'],
+          request,
+          reply,
+          app,
+        });
+      } finally {
+        // A write may change what the caller's principal says (re-auth time, profiles, roles).
+        if (principal && endpoint.method !== 'GET') forgetPrincipalsOf(principal.userId);
+      }
       if (reply.sent) return reply;
       if (endpoint.bodyKind !== 'json' || endpoint.status === 204) {
         reply.code(endpoint.status);
@@ -161,21 +165,16 @@ async function authorise(
 }
 
 /** For `profile` routes: the profile in the path must be the caller's (else 404), or the active one. */
-async function profileFor(
-  app: FastifyInstance,
+function profileFor(
   endpoint: AnyEndpoint,
   principal: Principal | null,
   params: Record<string, unknown> | undefined,
-): Promise<string | null> {
+): string | null {
   const fromPath = typeof params?.profile_id === 'string' ? params.profile_id : null;
   if (!principal) return null;
   if (fromPath) {
-    const [row] = await app.db
-      .select({ id: profiles.id })
-      .from(profiles)
-      .where(and(eq(profiles.id, fromPath), eq(profiles.userId, principal.userId)));
-    if (!row) throw notFound('That profile');
-    return row.id;
+    if (!principal.profileIds.includes(fromPath)) throw notFound('That profile');
+    return fromPath;
   }
   if (endpoint.auth === 'profile') {
     if (!principal.profileId) throw new HttpError(403, 'profile_required', 'Choose a profile first');

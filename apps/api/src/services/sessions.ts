@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, gt, inArray, isNull, ne, notInArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { devices, refreshTokens, sessions } from '../db/schema/index.js';
+import { forgetPrincipalsOf } from '../http/principal.js';
 import { newId, newSecret } from '../ids.js';
 import { type ApproxLocation, asDeviceType, type ClientContext, locationFromLabel } from './client-info.js';
-
 import { type Secrets, tokenHash } from './secrets.js';
 
 /** A refresh token lapses after this long without use (each rotation starts a new period). */
@@ -228,6 +228,7 @@ export class SessionService {
       .set({ revokedAt: new Date(this.now()), revokedReason: reason })
       .where(and(eq(sessions.userId, userId), inArray(sessions.id, sessionIds), isNull(sessions.revokedAt)))
       .returning({ id: sessions.id });
+    forgetPrincipalsOf(userId);
     return rows.map((r) => r.id);
   }
 
@@ -244,6 +245,7 @@ export class SessionService {
         ),
       )
       .returning({ id: sessions.id });
+    forgetPrincipalsOf(userId);
     return rows.map((r) => r.id);
   }
 

@@ -18,6 +18,46 @@ describe('ops routes', () => {
     assert.ok(res.headers['x-request-id']);
   });
 
+  it('sends security headers on every answer, errors included', async () => {
+    for (const url of ['/api/v1/ops/version', '/api/v1/no/such/route']) {
+      const res = await t.app.inject({ method: 'GET', url });
+      assert.equal(res.headers['x-content-type-options'], 'nosniff', url);
+      assert.equal(res.headers['x-frame-options'], 'SAMEORIGIN', url);
+      assert.equal(res.headers['referrer-policy'], 'no-referrer', url);
+      assert.equal(res.headers['cross-origin-opener-policy'], 'same-origin', url);
+    }
+  });
+
+  it('answers CORS for the site and allowed partner origins only', async () => {
+    const partner = await buildTestApp({ REEL_ALLOWED_ORIGINS: 'https://partner.example' });
+    try {
+      const preflight = (origin: string) =>
+        partner.app.inject({
+          method: 'OPTIONS',
+          url: '/api/v1/titles',
+          headers: {
+            origin,
+            'access-control-request-method': 'GET',
+            'access-control-request-headers': 'authorization',
+          },
+        });
+      const allowed = await preflight('https://partner.example');
+      assert.equal(allowed.headers['access-control-allow-origin'], 'https://partner.example');
+      assert.equal(allowed.headers['access-control-allow-credentials'], 'true');
+      const other = await preflight('https://evil.example');
+      assert.equal(other.headers['access-control-allow-origin'], undefined);
+      const get = await partner.app.inject({
+        method: 'GET',
+        url: '/api/v1/ops/version',
+        headers: { origin: 'https://partner.example' },
+      });
+      assert.equal(get.headers['access-control-allow-origin'], 'https://partner.example');
+      assert.match(String(get.headers['access-control-expose-headers']), /x-request-id/);
+    } finally {
+      await partner.close();
+    }
+  });
+
   it('publishes the ES256 signing key at /.well-known/jwks.json', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/.well-known/jwks.json' });
     assert.equal(res.statusCode, 200);

@@ -127,6 +127,7 @@ describe('profiles routes', () => {
       reauthAt: null,
       // Not read with the session here: viewerOf reads the profile itself.
       activeProfile: null,
+      profileIds: [kid.json().id],
     };
     const viewer = await viewerOf(t.app.db, principal);
     assert.equal(viewer.isKids, true);
