@@ -16,6 +16,10 @@ export const resolveConditions = ['reel-source', 'browser', 'module', 'import', 
 
 const isBare = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0') && !/^[a-zA-Z]:/.test(id);
 
+// Helpers the compiler injects (decorators): bundled into each package, never a bare import that
+// the shell's import map would have to know (the package does not declare it as a dependency).
+const isCompilerHelper = (id) => id.startsWith('@oxc-project/runtime/');
+
 /**
  * @param {{ entries: Record<string, string>, standalone?: Record<string, string>, root?: string }} options
  *   entries: name → source file for dist/; standalone: name → source file for dist/standalone/.
@@ -41,7 +45,7 @@ export function elementConfig({ entries, standalone = {} }) {
         reportCompressedSize: false,
         lib: { entry: Object.fromEntries(Object.entries(input).map(([k, v]) => [k, resolve(v)])), formats: ['es'] },
         rollupOptions: {
-          external: isStandalone ? [] : (id) => isBare(id),
+          external: isStandalone ? [] : (id) => isBare(id) && !isCompilerHelper(id),
           output: {
             entryFileNames: isStandalone ? '[name]-[hash].js' : '[name].js',
             chunkFileNames: 'chunks/[name]-[hash].js',

@@ -2,7 +2,7 @@
 // step), and drive Debian's Chromium with playwright-core.
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, type ConsoleMessage, chromium, type Page } from 'playwright-core';
 import { startApiServer } from '../scripts/api-server.mjs';
 
 export const root = join(fileURLToPath(import.meta.url), '..', '..');
@@ -17,8 +17,8 @@ export interface Site {
  * Starts the whole site (already built) on a free port with a fresh data folder and the demo
  * content: the same server `npm start` runs (scripts/api-server.mjs, shared with the browser tests).
  */
-export async function startSite(): Promise<Site> {
-  return startApiServer();
+export async function startSite(options: { env?: Record<string, string> } = {}): Promise<Site> {
+  return startApiServer(options);
 }
 
 /** Debian's headless Chromium, launched with the flags this machine needs. */
@@ -48,8 +48,59 @@ export async function openPage(browser: Browser) {
   const problems: string[] = [];
   await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
   page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(m.text());
+    // A signed-out visitor's session probe (POST /auth/refresh without a cookie) answers 401 by
+    // design; the browser logs every 4xx resource. Anything else is a problem.
+    if (m.type() === 'error' && !isExpectedSignedOutProbe(m)) problems.push(m.text());
   });
   page.on('pageerror', (e) => problems.push(e.message));
   return { page, problems };
+}
+
+/** The 401 of the session probe a signed-out page makes (see openPage). */
+export function isExpectedSignedOutProbe(message: ConsoleMessage): boolean {
+  return message.text().includes('status of 401') && message.location().url.endsWith('/api/v1/auth/refresh');
+}
+
+/**
+ * Collects Content-Security-Policy and Trusted Types violations of a page — the
+ * `securitypolicyviolation` events of every document (shadow roots included, they are composed)
+ * and the console errors Chromium logs for them — so a test fails on any of them:
+ *
+ * ```ts
+ * const csp = await watchCsp(page);
+ * await page.goto(url);
+ * await csp.assertNone();
+ * ```
+ * Call it before the page loads (it adds an init script).
+ */
+export async function watchCsp(page: Page): Promise<{ violations(): Promise<string[]>; assertNone(): Promise<void> }> {
+  const fromConsole: string[] = [];
+  page.on('console', (m) => {
+    const text = m.text();
+    if (m.type() === 'error' && /Content Security Policy|Content-Security-Policy|Trusted Type/i.test(text))
+      fromConsole.push(text);
+  });
+  await page.addInitScript({
+    // (`__name`: see openPage.)
+    content: `globalThis.__name ??= (f) => f;
+    (() => {
+      const seen = (window.__reelCspViolations = []);
+      document.addEventListener('securitypolicyviolation', (e) => {
+        seen.push(e.effectiveDirective + (e.blockedURI ? ' blocked ' + e.blockedURI : '') + (e.sample ? ' (' + e.sample + ')' : ''));
+      }, true);
+    })();`,
+  });
+  const violations = async () => {
+    const events = await page
+      .evaluate(() => (window as unknown as { __reelCspViolations?: string[] }).__reelCspViolations ?? [])
+      .catch(() => [] as string[]);
+    return [...events, ...fromConsole];
+  };
+  return {
+    violations,
+    async assertNone() {
+      const found = await violations();
+      if (found.length > 0) throw new Error(`Content-Security-Policy violations:\n  ${found.join('\n  ')}`);
+    },
+  };
 }

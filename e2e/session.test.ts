@@ -16,8 +16,19 @@ function providerBundle(): string {
   return `/packages/core/dist/standalone/${entry.file}`;
 }
 
+/**
+ * A plain page on the site's origin, like a partner page: no shell, no CSP (the shell's page
+ * enforces Trusted Types, which `addScriptTag` does not satisfy).
+ */
+async function blankPage(page: Page, site: Site) {
+  await page.route(`${site.url}/__blank`, (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>blank</title>' }),
+  );
+  await page.goto(`${site.url}/__blank`);
+}
+
 async function mountProvider(page: Page, site: Site) {
-  await page.goto(site.url);
+  await blankPage(page, site);
   await page.addScriptTag({ url: providerBundle(), type: 'module' });
   await page.evaluate(async () => {
     const provider = document.createElement('reel-auth-provider');
@@ -124,7 +135,7 @@ describe('separately built bundles on one page', () => {
     await page.route('**/e2e-bundles/*.js', (route) =>
       route.fulfill({ contentType: 'text/javascript', body: route.request().url().endsWith('a.js') ? a : b }),
     );
-    await page.goto(site.url);
+    await blankPage(page, site);
     await page.addScriptTag({ url: providerBundle(), type: 'module' });
     await page.evaluate(() => {
       const provider = document.createElement('reel-auth-provider');

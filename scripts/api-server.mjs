@@ -39,6 +39,7 @@ export async function startApiServer(options = {}) {
         NODE_ENV: 'test',
         REEL_RATE_LIMITS: 'off',
         REEL_REAUTH_WINDOW_SECONDS: '3',
+        REEL_EMAIL_RESEND_SECONDS: '3',
         LOG_LEVEL: 'warn',
         ...options.env,
       },

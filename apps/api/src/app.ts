@@ -122,6 +122,16 @@ export async function buildApp(
   });
   await app.register(cookie);
 
+  // An empty body sent with `Content-Type: application/json` (plain clients set the header on every
+  // request, a DELETE or a body-less POST included) is no body, not malformed JSON. Anything else
+  // goes through Fastify's own parser (prototype poisoning refused).
+  const json = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (body === '' || (typeof body === 'string' && body.trim() === '')) return done(null, undefined);
+    json(request, body as string, done);
+  });
+
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string; validation?: unknown }, request, reply) => {
     let status = 500;
     let code: string = ErrorCode.internal;
@@ -173,6 +183,6 @@ export async function buildApp(
   });
 
   await registerRoutes(app);
-  registerSite(app);
+  registerSite(app, config.site);
   return app;
 }

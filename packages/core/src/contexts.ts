@@ -1,6 +1,7 @@
 import { createContext } from '@lit/context';
 import type { Transport } from '@reel/client';
 import type { User } from '@reel/contracts';
+import type { MfaAnswer, SignInCredentials, SignInResult, SignUpDetails } from './session-controller.js';
 
 /**
  * Where an element runs: the main `site` (a user session, refresh cookie) or an `embed` on a
@@ -23,6 +24,16 @@ export interface Session {
   signOut(): Promise<void>;
   /** Makes `profileId` active for every element at once; `pin` for a protected profile. */
   switchProfile(profileId: string, pin?: string): Promise<void>;
+  /**
+   * Signs in with email and password: the whole page (and every tab) follows. Resolves
+   * `{ status: 'mfa-required', challenge }` when the account asks for a second step; rejects with
+   * the server's `ApiError` otherwise (401 `invalid_credentials`, 429 …).
+   */
+  signIn(credentials: SignInCredentials): Promise<SignInResult>;
+  /** Finishes an MFA sign-in with a TOTP code or a backup code. */
+  completeMfa(answer: MfaAnswer): Promise<User>;
+  /** Creates an account and signs it in. */
+  signUp(details: SignUpDetails): Promise<User>;
   /** Replaces the session after a sign-in flow got tokens (`POST /auth/login`, register, MFA). */
   acceptTokens(tokens: { access_token: string; expires_in: number; user: User }): void;
 }

@@ -79,9 +79,21 @@ export interface ReelLocaleChangeDetail {
 /** `reel-retry`: the user asked to retry whatever failed (fired by error panels). */
 export type ReelRetryDetail = Record<string, never>;
 
+/**
+ * `reel-navigate`: asks the page to go to `href` (a path on this site) without a reload. Fired
+ * cancelable: the shell routes it and cancels the event; on a page without the shell nobody does,
+ * and the element follows the link itself (`location.assign`) if it must.
+ */
+export interface ReelNavigateDetail {
+  href: string;
+  /** Replace the current history entry instead of pushing one. */
+  replace?: boolean;
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'reel-error': CustomEvent<ReelErrorDetail>;
+    'reel-navigate': CustomEvent<ReelNavigateDetail>;
     'reel-locale-change': CustomEvent<ReelLocaleChangeDetail>;
     'reel-retry': CustomEvent<ReelRetryDetail>;
   }

@@ -9,6 +9,7 @@ export {
   type ReelEventDetail,
   type ReelEventName,
   type ReelLocaleChangeDetail,
+  type ReelNavigateDetail,
   type ReelRetryDetail,
 } from './events.js';
 export {
@@ -44,7 +45,15 @@ export { createLifecycles, type LifecycleOptions, type LifecycleProps, type Life
 export { ReelAuthProvider } from './reel-auth-provider.js';
 export { type ErrorReporter, isEmptyValue, ReelElement, setErrorReporter, type TaskRenderers } from './reel-element.js';
 export { SessionConsumer, type SessionHost } from './session-consumer.js';
-export { SessionController, type SessionControllerOptions, type SessionSnapshot } from './session-controller.js';
+export {
+  type MfaAnswer,
+  SessionController,
+  type SessionControllerOptions,
+  type SessionSnapshot,
+  type SignInCredentials,
+  type SignInResult,
+  type SignUpDetails,
+} from './session-controller.js';
 export {
   type EmptyStateOptions,
   type ErrorStateOptions,

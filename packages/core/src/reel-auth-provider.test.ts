@@ -117,6 +117,35 @@ describe('<reel-auth-provider> with the real API', () => {
     expect(provider.session?.user).to.equal(null);
   });
 
+  it('signs in through the provider: the page and the other providers (tabs) follow; a wrong password changes nothing', async () => {
+    const a = await signedOutProvider();
+    if (a.status === 'signed-in') await a.session?.signOut();
+    const b = await signedOutProvider();
+    await waitUntil(() => b.status === 'signed-out', 'both start signed out', { timeout: 5000 });
+    const email = unique();
+    const user = await a.session?.signUp({ email, password, display_name: 'Flow Tester', accept_terms: true });
+    expect(user?.email).to.equal(email);
+    expect(a.status).to.equal('signed-in');
+    await waitUntil(() => b.session?.user?.email === email, 'the other tab follows the sign-up', { timeout: 5000 });
+    await a.session?.signOut();
+    await waitUntil(() => b.status === 'signed-out', 'and the sign-out', { timeout: 5000 });
+
+    const refreshes = () =>
+      performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/api/v1/auth/refresh')).length;
+    const before = refreshes();
+    const wrong = await a.session?.signIn({ email, password: 'not the password at all' }).catch((e: unknown) => e);
+    expect((wrong as { code?: string }).code).to.equal('invalid_credentials');
+    expect(a.status).to.equal('signed-out');
+    expect(refreshes(), 'a wrong password is not an expired session: no refresh').to.equal(before);
+
+    const changed = oneEvent(a, 'reel-session-change');
+    const result = await a.session?.signIn({ email, password });
+    expect(result?.status).to.equal('signed-in');
+    expect((await changed).detail.status).to.equal('signed-in');
+    expect(a.session?.user?.email).to.equal(email);
+    await waitUntil(() => b.session?.user?.email === email, 'the other tab follows the sign-in', { timeout: 5000 });
+  });
+
   it('signing out in one provider signs out the others (as in another tab)', async () => {
     const a = await signedOutProvider();
     const b = await signedOutProvider();

@@ -204,6 +204,9 @@ export class ReelAuthProvider extends LitElement {
         await this.controller?.signOut();
       },
       switchProfile: (profileId, pin) => this.switchProfile(profileId, pin),
+      signIn: (credentials) => this.site().signIn(credentials),
+      completeMfa: (answer) => this.site().completeMfa(answer),
+      signUp: (details) => this.site().signUp(details),
       acceptTokens: (tokens) => this.controller?.accept(tokens),
     };
     this.status = snapshot.status;
@@ -220,6 +223,12 @@ export class ReelAuthProvider extends LitElement {
         profileId: session.profileId,
       });
     }
+  }
+
+  /** The site's session controller; a partner page (`mode="embed"`) has none. */
+  private site(): SessionController {
+    if (!this.controller) throw new Error('No user session on this page (mode="embed")');
+    return this.controller;
   }
 
   private async switchProfile(profileId: string, pin?: string): Promise<void> {

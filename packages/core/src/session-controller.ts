@@ -1,5 +1,13 @@
 import { ApiError, type ClientOptions, createTransport, type Transport } from '@reel/client';
-import type { User } from '@reel/contracts';
+import {
+  authLogin,
+  authLoginMfa,
+  authRegister,
+  type BodyOf,
+  type MfaChallenge,
+  type TokenResponse,
+  type User,
+} from '@reel/contracts';
 
 /** What the controller tells its owner (the provider) whenever the session changes. */
 export interface SessionSnapshot {
@@ -18,11 +26,22 @@ export interface SessionControllerOptions {
   refreshLeadSeconds?: number;
 }
 
+/** What a sign-in with email and password led to: signed in, or the MFA step is next. */
+export type SignInResult = { status: 'signed-in'; user: User } | { status: 'mfa-required'; challenge: MfaChallenge };
+
+/** `POST /auth/login`'s body. */
+export type SignInCredentials = BodyOf<typeof authLogin>;
+/** `POST /auth/login/mfa`'s body (a TOTP code or a backup code, with the challenge's token). */
+export type MfaAnswer = BodyOf<typeof authLoginMfa>;
+/** `POST /auth/register`'s body. */
+export type SignUpDetails = BodyOf<typeof authRegister>;
+
 const LOCK = 'reel.session.refresh';
 const CHANNEL = 'reel.session';
 
 type ChannelMessage =
   | { type: 'signed-out' }
+  | { type: 'signed-in'; userId: string }
   | { type: 'refreshed'; at: number }
   | { type: 'profile'; profileId: string };
 
@@ -35,6 +54,8 @@ type ChannelMessage =
  */
 export class SessionController {
   readonly client: Transport;
+  /** For the sign-in flows: no token, no refresh on 401 (a wrong password is not an expired session). */
+  private readonly publicClient: Transport;
   private accessToken: string | null = null;
   private expiresAt = 0;
   private refreshing: Promise<string | null> | null = null;
@@ -51,6 +72,11 @@ export class SessionController {
       ...(options.fetch ? { fetch: options.fetch } : {}),
     };
     const base = createTransport(transportOptions);
+    this.publicClient = createTransport({
+      baseUrl: options.apiBase,
+      credentials: 'include',
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    });
     this.client = {
       baseUrl: base.baseUrl,
       url: base.url,
@@ -134,6 +160,37 @@ export class SessionController {
     this.schedule(Math.max(5, tokens.expires_in - (this.options.refreshLeadSeconds ?? 60)));
   }
 
+  /**
+   * Signs in with email and password. Signed in: the session changes here and in every other tab
+   * (they refresh with the new cookie). With MFA on: resolves the challenge for {@link completeMfa}.
+   * A wrong password rejects with the server's `ApiError` (401 `invalid_credentials`).
+   */
+  async signIn(credentials: SignInCredentials): Promise<SignInResult> {
+    const answer = await this.publicClient.call(authLogin, { body: credentials });
+    if ('mfa_required' in answer) return { status: 'mfa-required', challenge: answer };
+    this.signedIn(answer);
+    return { status: 'signed-in', user: answer.user };
+  }
+
+  /** The MFA step of a sign-in: a TOTP code or a backup code with the challenge's `mfa_token`. */
+  async completeMfa(answer: MfaAnswer): Promise<User> {
+    const tokens = await this.publicClient.call(authLoginMfa, { body: answer });
+    this.signedIn(tokens);
+    return tokens.user;
+  }
+
+  /** Creates an account and signs it in (every tab follows). */
+  async signUp(details: SignUpDetails): Promise<User> {
+    const tokens = await this.publicClient.call(authRegister, { body: details });
+    this.signedIn(tokens);
+    return tokens.user;
+  }
+
+  private signedIn(tokens: TokenResponse): void {
+    this.accept(tokens);
+    this.channel?.postMessage({ type: 'signed-in', userId: tokens.user.id } satisfies ChannelMessage);
+  }
+
   /** Signs out here and in every other tab. */
   async signOut(): Promise<void> {
     try {
@@ -155,6 +212,8 @@ export class SessionController {
 
   private onMessage(message: ChannelMessage): void {
     if (message.type === 'signed-out') this.clear('signed-out');
+    else if (message.type === 'signed-in' && message.userId !== this.snapshot.user?.id)
+      void this.refresh().catch(() => {});
     else if (message.type === 'profile' && message.profileId !== this.snapshot.profileId)
       void this.refresh().catch(() => {});
   }

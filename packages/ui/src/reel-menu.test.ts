@@ -38,6 +38,22 @@ describe('reel-menu', () => {
     await expect(el).to.be.accessible();
   });
 
+  it("shows custom trigger content (an avatar) and keeps `label` as the button's name", async () => {
+    const el = await themedFixture<ReelMenu>(html`<reel-menu label="Account menu, Alex" variant="ghost">
+      <span slot="trigger" class="avatar">A</span>
+      <reel-menu-item value="sign-out">Sign out</reel-menu-item>
+    </reel-menu>`);
+    await el.updateComplete;
+    const button = trigger(el);
+    expect(button.getAttribute('aria-label')).to.equal('Account menu, Alex');
+    const slot = button.querySelector<HTMLSlotElement>('slot[name="trigger"]')!;
+    expect(slot.assignedElements().map((e) => e.textContent)).to.deep.equal(['A']);
+    button.click();
+    await el.updateComplete;
+    expect(menu(el).matches(':popover-open')).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
   it('opens on Enter at the first item and on ArrowUp at the last; arrows wrap; Home and End', async () => {
     const el = await mount();
     el.focus();

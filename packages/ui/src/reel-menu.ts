@@ -17,6 +17,7 @@ import type { ReelMenuItem } from './reel-menu-item.js';
  * @summary A button that opens a menu of actions.
  * @tagname reel-menu
  * @slot - `<reel-menu-item>` elements.
+ * @slot trigger - Custom content for the menu button (an avatar); `label` stays its accessible name.
  * @csspart trigger - The menu button.
  * @csspart menu - The popup menu.
  * @fires reel-select - An item was chosen; `detail: { value }`. Cancel it to keep the menu open.
@@ -43,6 +44,8 @@ export class ReelMenu extends ReelElement {
   @property({ type: Boolean, reflect: true }) disabled = false;
 
   @state() private open = false;
+  /** Something is slotted into `trigger`: it replaces the button's label (which names it). */
+  @state() private customTrigger = false;
 
   @query('#trigger') private trigger?: HTMLButtonElement;
   @query('#menu') private menu?: HTMLElement;
@@ -180,6 +183,7 @@ export class ReelMenu extends ReelElement {
 
   override render() {
     const iconOnly = this.icon !== '';
+    const named = iconOnly || this.customTrigger;
     return html`<button
         id="trigger"
         part="trigger"
@@ -188,16 +192,22 @@ export class ReelMenu extends ReelElement {
         aria-haspopup="menu"
         aria-expanded=${this.open ? 'true' : 'false'}
         aria-controls="menu"
-        aria-label=${ifDefined(iconOnly ? this.label : undefined)}
+        aria-label=${ifDefined(named ? this.label : undefined)}
         ?disabled=${this.disabled}
         @click=${() => (this.open ? this.hide() : this.show())}
         @keydown=${this.onTriggerKeyDown}
       >
-        ${
-          iconOnly
-            ? html`<reel-icon name=${this.icon}></reel-icon>`
-            : html`<span>${this.label}</span><reel-icon class="chevron" name="chevron-down"></reel-icon>`
-        }
+        <slot
+          name="trigger"
+          @slotchange=${(e: Event) => {
+            this.customTrigger = (e.target as HTMLSlotElement).assignedElements().length > 0;
+          }}
+          >${
+            iconOnly
+              ? html`<reel-icon name=${this.icon}></reel-icon>`
+              : html`<span>${this.label}</span><reel-icon class="chevron" name="chevron-down"></reel-icon>`
+          }</slot
+        >
       </button>
       <div
         id="menu"

@@ -2,9 +2,11 @@ import { auth } from '@reel/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError } from '../http/errors.js';
 import { handle } from '../http/route.js';
+import { originOf } from '../services/audit.js';
 import { accountServices } from '../services/auth.js';
 import type { ClientContext } from '../services/client-info.js';
 import { locate, parseUserAgent } from '../services/client-info.js';
+import { emailServices } from '../services/email-services.js';
 import type { SessionGrant } from '../services/sessions.js';
 
 /** The code of a refresh that cannot continue (no cookie, unknown, expired, revoked or reused token). */
@@ -81,8 +83,14 @@ export function registerAuthRoutes(app: FastifyInstance): void {
   const service = () => accountServices(app);
 
   handle(app, auth.register, async ({ body, request, reply }) => {
-    const signedIn = await service().register(body, clientOf(request));
+    const client = clientOf(request);
+    const signedIn = await service().register(body, client);
     setSessionCookies(app, request, reply, signedIn.grant, signedIn.browserKey);
+    // The verification email; an account is not refused because the mail server is down (the
+    // banner's resend sends it again).
+    await emailServices(app)
+      .verification.send(signedIn.response.user.id, originOf(client))
+      .catch((error: unknown) => request.log.error({ err: error }, 'the verification email was not sent'));
     return signedIn.response;
   });
 
@@ -95,7 +103,12 @@ export function registerAuthRoutes(app: FastifyInstance): void {
   });
 
   handle(app, auth.loginMfa, async ({ body, request, reply }) => {
-    const signedIn = await service().loginMfa(body, clientOf(request));
+    // `method` may be left out: the field sent says which (see the contract's AuthLoginMfaBody).
+    const answer =
+      'code' in body
+        ? { ...body, method: 'totp' as const }
+        : { ...body, method: 'backup_code' as const, backup_code: body.backup_code };
+    const signedIn = await service().loginMfa(answer, clientOf(request));
     setSessionCookies(app, request, reply, signedIn.grant, signedIn.browserKey);
     return signedIn.response;
   });

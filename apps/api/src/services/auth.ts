@@ -296,7 +296,7 @@ export class AuthService {
   }
 
   /** Reads an MFA challenge token; 401 when it is forged, expired or already used. */
-  private async readChallenge(
+  async readChallenge(
     token: string,
   ): Promise<{ userId: string; jti: string; trustDevice: boolean; expiresAt: number }> {
     try {

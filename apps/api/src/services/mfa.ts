@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { and, eq, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import { Secret, TOTP } from 'otpauth';
 import type { Db } from '../db/client.js';
 import { mfaBackupCodes, mfaFactors } from '../db/schema/index.js';
@@ -15,6 +15,19 @@ const TOTP_WINDOW = 1;
 /** Backup codes in a set. */
 export const BACKUP_CODE_COUNT = 10;
 const BACKUP_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
+
+/** At or below this many unused backup codes, the UI suggests a new set. */
+export const LOW_BACKUP_CODES = 3;
+
+/** The contract's `MfaBackupCodesSummary`. */
+export interface BackupCodesSummary {
+  mfa_enabled: boolean;
+  total: number;
+  remaining: number;
+  generated_at: string | null;
+  last_used_at: string | null;
+  low: boolean;
+}
 
 /** The result of checking a second-factor code. */
 export type CodeCheck = 'ok' | 'wrong' | 'replayed' | 'used' | 'not_enabled';
@@ -156,6 +169,81 @@ export class MfaService {
       .from(mfaBackupCodes)
       .where(and(eq(mfaBackupCodes.userId, userId), eq(mfaBackupCodes.codeHash, codeHash)));
     return exists ? 'used' : 'wrong';
+  }
+
+  /** The account's TOTP factor as stored (enabled, or an enrolment waiting for its first code). */
+  async factor(userId: string): Promise<typeof mfaFactors.$inferSelect | null> {
+    const [row] = await this.db.select().from(mfaFactors).where(eq(mfaFactors.userId, userId));
+    return row ?? null;
+  }
+
+  /**
+   * Confirms a pending enrolment with its first code: the factor is enabled (and that code's step
+   * spent). `expired` when the enrolment lapsed, `no_pending` without one, `already_enabled` when
+   * MFA is on.
+   */
+  async confirmEnrolment(
+    userId: string,
+    code: string,
+  ): Promise<{ result: CodeCheck | 'no_pending' | 'expired' | 'already_enabled'; enabledAt?: Date }> {
+    const row = await this.factor(userId);
+    if (!row) return { result: 'no_pending' };
+    if (row.enabledAt) return { result: 'already_enabled' };
+    if (row.pendingExpiresAt && row.pendingExpiresAt.getTime() <= this.now()) return { result: 'expired' };
+    const result = await this.verifyTotp(userId, code, { allowPending: true });
+    if (result !== 'ok') return { result };
+    const enabledAt = new Date(this.now());
+    const won = await this.db
+      .update(mfaFactors)
+      .set({ enabledAt, pendingExpiresAt: null })
+      .where(and(eq(mfaFactors.userId, userId), isNull(mfaFactors.enabledAt)))
+      .returning({ userId: mfaFactors.userId });
+    return won.length ? { result: 'ok', enabledAt } : { result: 'already_enabled' };
+  }
+
+  /** Removes the TOTP factor and every backup code; answers whether MFA was on. */
+  async disable(userId: string): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const removed = await tx
+        .delete(mfaFactors)
+        .where(eq(mfaFactors.userId, userId))
+        .returning({ enabledAt: mfaFactors.enabledAt });
+      await tx.delete(mfaBackupCodes).where(eq(mfaBackupCodes.userId, userId));
+      return removed.some((r) => r.enabledAt !== null);
+    });
+  }
+
+  /** The current backup-code set, code by code (position, last characters, when and where used). */
+  async backupCodeSlots(userId: string): Promise<(typeof mfaBackupCodes.$inferSelect)[]> {
+    return this.db
+      .select()
+      .from(mfaBackupCodes)
+      .where(eq(mfaBackupCodes.userId, userId))
+      .orderBy(asc(mfaBackupCodes.position));
+  }
+
+  /** The contract's `MfaBackupCodesSummary`: how many codes are left, never the codes. */
+  async backupSummary(userId: string): Promise<BackupCodesSummary> {
+    const [enabled, slots] = await Promise.all([this.isEnabled(userId), this.backupCodeSlots(userId)]);
+    if (!enabled)
+      return { mfa_enabled: false, total: 0, remaining: 0, generated_at: null, last_used_at: null, low: false };
+    const remaining = slots.filter((s) => !s.usedAt).length;
+    const lastUsed = slots.reduce<Date | null>(
+      (last, s) => (s.usedAt && (!last || s.usedAt > last) ? s.usedAt : last),
+      null,
+    );
+    const generated = slots.reduce<Date | null>(
+      (first, s) => (!first || s.createdAt < first ? s.createdAt : first),
+      null,
+    );
+    return {
+      mfa_enabled: true,
+      total: slots.length,
+      remaining,
+      generated_at: generated?.toISOString() ?? null,
+      last_used_at: lastUsed?.toISOString() ?? null,
+      low: remaining <= LOW_BACKUP_CODES,
+    };
   }
 
   private backupHash(userId: string, code: string): string {

@@ -43,11 +43,12 @@ export const playerStartSession = defineEndpoint({
     'Start playback: checks entitlements (plan quality ceiling, concurrent streams, maturity, region, a ' +
     "partner token's title and origin) and answers the signed manifest, media token, tracks, ladder, " +
     'markers, sprite, resume position, next episode and start hints. 409 when the concurrent-stream ' +
-    'limit is reached (details list the other streams)',
+    'limit is reached (details list the other streams); 503 with Retry-After while the media is ' +
+    'still being prepared (the request waits a few seconds for it first)',
   body: EnhancedSessionRequest,
   status: 201,
   response: EnhancedSession,
-  errors: [409],
+  errors: [409, 503],
   auth: Auth.playback,
   retry: Retry.idempotencyKey,
   origin: 'S',

@@ -69,9 +69,15 @@ export const PlaybackTokenString = z.string().check(z.minLength(16), z.maxLength
 /** Starts a session. */
 export const EnhancedSessionRequest = z.object({
   title_id: Id,
-  /** Required for a series or anime; absent for a film. */
+  /**
+   * The episode of a series or anime; absent for a film. Absent for a series: the episode the
+   * profile is in the middle of, else the one after the last finished, else the first.
+   */
   episode_id: z.optional(Id),
-  device: PlayerDevice,
+  /** The profile watching (one of the account's); default: the token's active profile, else the account's first. */
+  profile_id: z.optional(Id),
+  /** What the browser reports; absent for a caller that cannot tell (a script, a check). */
+  device: z.optional(PlayerDevice),
   /** The viewer's choice; capped by the plan (`max_quality` in the answer). Default `auto`. */
   preferred_quality: z.optional(PlayerQualityChoice),
   /** Start here instead of the saved position (`start-time` attribute). */

@@ -55,16 +55,19 @@ export const AuthLoginBody = z.object({
   trust_device: z.optional(z.boolean()),
 });
 
-/** The second sign-in step: a TOTP code or a backup code, chosen with `method`. */
-export const AuthLoginMfaBody = z.discriminatedUnion('method', [
+/**
+ * The second sign-in step: a TOTP code or a backup code, chosen with `method` — or, without
+ * `method`, by which field is sent (`code` or `backup_code`), as plain API clients do.
+ */
+export const AuthLoginMfaBody = z.union([
   z.object({
-    method: z.literal('totp'),
+    method: z.optional(z.literal('totp')),
     mfa_token: MfaToken,
     code: TotpCode,
     trust_device: z.optional(z.boolean()),
   }),
   z.object({
-    method: z.literal('backup_code'),
+    method: z.optional(z.literal('backup_code')),
     mfa_token: MfaToken,
     /** Consumed on success; `TokenResponse.user` does not say how many are left, `GET /auth/mfa` does. */
     backup_code: BackupCode,
