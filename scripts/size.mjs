@@ -8,7 +8,7 @@
 // `--json` prints the rows as JSON (for benchmarks and docs).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { pureContractEsbuildPlugin } from '../build/pure-annotate.mjs';
@@ -52,7 +52,10 @@ export async function measure(entry, { external = false } = {}) {
       tsconfig: join(root, 'tsconfig.base.json'),
     });
     const outputs = result.metafile.outputs;
-    const entryOut = Object.keys(outputs).find((o) => outputs[o].entryPoint && o.endsWith('.js'));
+    // Dynamically imported modules (locale files) are entry points of the metafile too: pick ours.
+    const entryOut = Object.keys(outputs).find(
+      (o) => o.endsWith('.js') && outputs[o].entryPoint && resolve(outputs[o].entryPoint) === resolve(entry),
+    );
     const initial = new Set();
     const visit = (o) => {
       if (initial.has(o)) return;

@@ -49,7 +49,9 @@ describe('<reel-home>', () => {
       expect(hero.querySelector('h2')!.textContent).to.equal(pick.name);
       expect(hero.querySelector('reel-button[data-action="play"]')!.getAttribute('href')).to.equal(`/watch/${pick.id}`);
       expect(hero.querySelector('reel-button[href^="/title/"]')!.getAttribute('href')).to.equal(`/title/${pick.id}`);
-      expect(home.shadowRoot!.querySelector('.cta reel-button[variant="primary"]')!.getAttribute('href')).to.equal('/sign-up');
+      expect(home.shadowRoot!.querySelector('.cta reel-button[variant="primary"]')!.getAttribute('href')).to.equal(
+        '/sign-up',
+      );
       // No My List without a profile.
       expect(hero.querySelector('[data-action="watchlist"]')).to.equal(null);
       await waitUntil(() => hero.querySelector('.hero__synopsis')!.textContent!.length > 0, 'the synopsis arrives');
@@ -64,7 +66,10 @@ describe('<reel-home>', () => {
 
   it('draws the first rails in the first frame and the rest right after, without a request when given data', async () => {
     const data = await (await fetch('/api/v1/home/rails?items_per_rail=40')).json();
-    const many = { hero: data.hero, rails: [...data.rails, ...data.rails, ...data.rails].map((r: Rail, i: number) => ({ ...r, id: `${r.id}-${i}` })) };
+    const many = {
+      hero: data.hero,
+      rails: [...data.rails, ...data.rails, ...data.rails].map((r: Rail, i: number) => ({ ...r, id: `${r.id}-${i}` })),
+    };
     const before = performance.getEntriesByType('resource').filter((e) => e.name.includes('/home/rails')).length;
     const home = await fixture<ReelHome>(html`<reel-home .data=${many}></reel-home>`);
     const first = rails(home).length;
@@ -72,7 +77,9 @@ describe('<reel-home>', () => {
     expect(first).to.be.lessThan(many.rails.length);
     await nextFrame();
     await allRails(home, many.rails.length);
-    expect(performance.getEntriesByType('resource').filter((e) => e.name.includes('/home/rails')).length).to.equal(before);
+    expect(performance.getEntriesByType('resource').filter((e) => e.name.includes('/home/rails')).length).to.equal(
+      before,
+    );
     // Every rail renders only the cards near its viewport.
     for (const rail of rails(home)) expect(rail.shadowRoot!.querySelectorAll('li').length).to.be.at.most(20);
   });

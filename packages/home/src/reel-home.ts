@@ -29,6 +29,7 @@ const CTA_AFTER = 2;
  * Switching profile reloads the rails.
  *
  * @summary The home page: hero billboard and rails.
+ * @tagname reel-home
  * @fires reel-watchlist-toggle-request - The hero's My List button was pressed; `detail: { titleId, add }`.
  * @fires reel-title-play-request - The hero's Play button was pressed; `detail: { titleId, episodeId? }`.
  * @csspart hero - The billboard.
@@ -143,7 +144,8 @@ export class ReelHome extends ReelElement {
         }, 0),
       );
     }
-    if (this.home.value) this.scrollMemory.restore();
+    // Back to this page: scroll where it was once every rail is in (the page is tall enough then).
+    if (this.home.value && rails <= this.shown) this.scrollMemory.restore();
   }
 
   private get mediaBase(): string | null {
@@ -177,7 +179,7 @@ export class ReelHome extends ReelElement {
             source=${rail.source}
             heading=${railHeading(rail, railRegion(rail))}
             see-all=${rail.see_all ?? nothing}
-            api-base=${this.apiBase ?? nothing}
+            .apiBase=${this.apiBase}
             ?eager=${i < 2}
           ></reel-rail>`,
         )}
@@ -205,11 +207,11 @@ export class ReelHome extends ReelElement {
     return html`<section class="hero" part="hero" aria-labelledby="hero-title" data-id=${title.id}>
       <div class="hero__art" ${styleProps({ '--_color': title.artwork.color })}>
         <img
+          .fetchPriority=${'high'}
           src=${mediaUrl(title.artwork.backdrop, this.mediaBase)}
           alt=""
           width="1600"
           height="900"
-          fetchpriority="high"
           decoding="async"
         />
       </div>

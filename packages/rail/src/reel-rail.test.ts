@@ -1,7 +1,7 @@
 // Runs against the real reference API (the test runner passes /api and /media to it).
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { TitleSummary } from '@reel/contracts';
-import type { ReelAuthProvider } from '@reel/core';
+import { type ReelAuthProvider, setLocale } from '@reel/core';
 import { mountMany, themedFixture } from '@reel/core/testing';
 import { manyTitles, nextFrame, settled, signInAsAlex, signOut } from '@reel/title-card/testing';
 import { sendKeys } from '@web/test-runner-commands';
@@ -102,7 +102,9 @@ describe('<reel-rail>', () => {
     await sendKeys({ press: 'Home' });
     await waitUntil(() => active(rail) === '0', 'Home goes back to the first');
     // Still exactly one card in the tab order.
-    const tabbable = [...rail.shadowRoot!.querySelectorAll<HTMLAnchorElement>('.card__link')].filter((a) => a.tabIndex === 0);
+    const tabbable = [...rail.shadowRoot!.querySelectorAll<HTMLAnchorElement>('.card__link')].filter(
+      (a) => a.tabIndex === 0,
+    );
     expect(tabbable).to.have.length(1);
   });
 
@@ -122,6 +124,19 @@ describe('<reel-rail>', () => {
     expect(img.getAttribute('loading')).to.equal('lazy');
     const art = cards(rail)[0]!.querySelector<HTMLElement>('.card__art')!.getBoundingClientRect();
     expect(art.width / art.height).to.be.closeTo(16 / 9, 0.02);
+  });
+
+  it('speaks the page’s language and mirrors in Arabic: headings translated, ArrowLeft moves forward', async () => {
+    const rail = await fixture<ReelRail>(html`<reel-rail source="trending"></reel-rail>`);
+    await waitUntil(() => cards(rail).length > 0, 'cards render', { timeout: 8000 });
+    await setLocale('ar');
+    await waitUntil(() => rail.shadowRoot!.querySelector('h2')!.textContent === 'الأكثر رواجًا الآن', 'Arabic heading');
+    expect(rail.getAttribute('dir')).to.equal('rtl');
+    const first = rail.shadowRoot!.querySelector<HTMLElement>('.card__link')!;
+    first.focus();
+    await sendKeys({ press: 'ArrowLeft' });
+    await waitUntil(() => active(rail) === '1', 'ArrowLeft moves to the next card in right-to-left');
+    await setLocale('en');
   });
 
   it('is accessible', async () => {
@@ -183,7 +198,9 @@ describe('<reel-rail>', () => {
       const rail = document.createElement('reel-rail');
       rail.source = 'trending';
       provider.append(rail);
-      await waitUntil(() => rail.shadowRoot!.querySelector('[data-action="watchlist"]'), 'watchlist buttons', { timeout: 8000 });
+      await waitUntil(() => rail.shadowRoot!.querySelector('[data-action="watchlist"]'), 'watchlist buttons', {
+        timeout: 8000,
+      });
       const button = rail.shadowRoot!.querySelector<HTMLButtonElement>('[data-action="watchlist"]')!;
       const id = button.closest<HTMLElement>('.card')!.dataset.id!;
       const before = rail.titles.find((t) => t.id === id)!.in_watchlist === true;
@@ -203,7 +220,13 @@ describe('<reel-rail>', () => {
         new CustomEvent('reel-progress-change', {
           detail: {
             titleId: id,
-            progress: { position: 600, duration: 1200, fraction: 0.5, completed: false, updated_at: new Date().toISOString() },
+            progress: {
+              position: 600,
+              duration: 1200,
+              fraction: 0.5,
+              completed: false,
+              updated_at: new Date().toISOString(),
+            },
           },
         }),
       );

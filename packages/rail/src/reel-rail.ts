@@ -5,13 +5,13 @@ import { getLocale, ReelElement, SessionConsumer, styleProps } from '@reel/core'
 import {
   CardActions,
   type CardLayout,
+  CardRenderer,
   FOCUS_DELAY,
   HOVER_DELAY,
   HoverPreview,
   isTouch,
   placePreview,
   rememberPointer,
-  CardRenderer,
   renderCardSkeleton,
   renderPreview,
 } from '@reel/title-card';
@@ -40,6 +40,7 @@ const reducedMotion = () => globalThis.matchMedia?.('(prefers-reduced-motion: re
  * partner page with just `api-base`.
  *
  * @summary A virtualised, keyboard-navigable row of title cards.
+ * @tagname reel-rail
  * @fires reel-watchlist-toggle-request - A card's My List button was pressed; `detail: { titleId, add }`.
  *   Cancel it to handle the change yourself.
  * @fires reel-continue-watching-remove-request - "Remove from row" was pressed; `detail: { titleId }`.
@@ -118,7 +119,10 @@ export class ReelRail extends ReelElement {
     find: (id) => this.list.find((t) => t.id === id),
     patch: (id, patch) => this.patch(id, patch),
     drop: (id) => {
-      this.dropped.set(id, this.list.findIndex((t) => t.id === id));
+      this.dropped.set(
+        id,
+        this.list.findIndex((t) => t.id === id),
+      );
       this.list = this.list.filter((t) => t.id !== id);
       this.preview.hide();
     },

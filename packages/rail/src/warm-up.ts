@@ -39,7 +39,15 @@ export function warmUp(elements: ReadonlyArray<typeof ReactiveElement>): void {
     const layouts: CardLayout[] = ['backdrop', 'poster', 'rank'];
     for (const layout of layouts) {
       for (const item of [undefined, { size: 1 }]) {
-        new CardRenderer().render(sample, { index: 0, layout, focusable: true, watchlist: true, removable: true, labels, ...(item ? { item } : {}) });
+        new CardRenderer().render(sample, {
+          index: 0,
+          layout,
+          focusable: true,
+          watchlist: true,
+          removable: true,
+          labels,
+          ...(item ? { item } : {}),
+        });
       }
     }
     formatDuration(5_400, 'narrow');

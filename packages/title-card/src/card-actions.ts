@@ -7,8 +7,7 @@ import { CardAction } from './card-template.js';
 import type {} from './events.js';
 
 /** Resolves after the next frame is painted. */
-const afterPaint = () =>
-  new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+const afterPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
 /** What an element that shows cards lets {@link CardActions} do to its data. */
 export interface CardOwner {
@@ -71,7 +70,12 @@ export class CardActions {
   /** Adds or removes the title from My List (asks first through `reel-watchlist-toggle-request`). */
   async toggleWatchlist(title: TitleSummary): Promise<void> {
     const add = title.in_watchlist !== true;
-    const request = emit(this.owner.host, 'reel-watchlist-toggle-request', { titleId: title.id, add }, { cancelable: true });
+    const request = emit(
+      this.owner.host,
+      'reel-watchlist-toggle-request',
+      { titleId: title.id, add },
+      { cancelable: true },
+    );
     if (request.defaultPrevented) return;
     const profileId = this.owner.api.profileId;
     if (!profileId) return;

@@ -237,7 +237,13 @@ function fill(node: HTMLElement, r: Rendered, p: Rendered | null): void {
     }
     if (badgesChanged) {
       swap(!p, art, '.card__badges', statusBadges(t, r.labels), spoken);
-      swap(!p, art, '.badge--top10', !rank && t.badges.top10_rank !== undefined ? top10Badge(t.badges.top10_rank, r.labels) : null, spoken);
+      swap(
+        !p,
+        art,
+        '.badge--top10',
+        !rank && t.badges.top10_rank !== undefined ? top10Badge(t.badges.top10_rank, r.labels) : null,
+        spoken,
+      );
     }
   } else {
     const foot = art.lastChild as HTMLElement;
@@ -249,7 +255,13 @@ function fill(node: HTMLElement, r: Rendered, p: Rendered | null): void {
     }
     if (badgesChanged) {
       swap(!p, art, '.card__badges', statusBadges(t, r.labels), foot);
-      swap(!p, art, '.badge--top10', t.badges.top10_rank !== undefined ? top10Badge(t.badges.top10_rank, r.labels) : null, foot);
+      swap(
+        !p,
+        art,
+        '.badge--top10',
+        t.badges.top10_rank !== undefined ? top10Badge(t.badges.top10_rank, r.labels) : null,
+        foot,
+      );
     }
   }
   if (!p || p.title.progress !== t.progress || labelsChanged) {

@@ -124,7 +124,9 @@ export function metaParts(title: TitleSummary): string[] {
     if (title.runtime_minutes) parts.push(formatDuration(title.runtime_minutes * 60, 'narrow'));
   } else {
     parts.push(
-      title.type === 'anime' ? msg('Anime', { id: 'title-card.type.anime' }) : msg('Series', { id: 'title-card.type.series' }),
+      title.type === 'anime'
+        ? msg('Anime', { id: 'title-card.type.anime' })
+        : msg('Series', { id: 'title-card.type.series' }),
     );
   }
   return parts;
@@ -240,10 +242,9 @@ export function renderPreview(title: TitleSummary, options: PreviewOptions): Tem
           ? html`<p class="preview__progress">
               <progress max="100" value=${percent}></progress>
               <span
-                >${msg(
-                  str`${formatDuration(Math.max(0, p.duration - p.position), 'narrow')} left`,
-                  { id: 'title-card.left' },
-                )}</span
+                >${msg(str`${formatDuration(Math.max(0, p.duration - p.position), 'narrow')} left`, {
+                  id: 'title-card.left',
+                })}</span
               >
             </p>`
           : nothing

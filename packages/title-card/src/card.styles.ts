@@ -6,6 +6,9 @@ import { css } from 'lit';
  * box is reserved by `aspect-ratio` (no layout shift while images load).
  */
 export const cardStyles = css`
+  [hidden] {
+    display: none !important;
+  }
   .icon {
     inline-size: 1.25em;
     block-size: 1.25em;

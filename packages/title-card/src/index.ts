@@ -1,13 +1,13 @@
 // The card element, the card template rails reuse, and the discovery helpers, with no side
 // effects: importing this registers nothing. `@reel/title-card/define` registers the element.
 export { removeFromContinueWatching, setInWatchlist } from './actions.js';
+export { cardStyles, previewStyles } from './card.styles.js';
 export { CardActions, type CardOwner } from './card-actions.js';
 export { CardRenderer } from './card-dom.js';
-export type { DiscoveryEventMap } from './events.js';
 export {
   CardAction,
-  CardLayout,
   type CardLabels,
+  CardLayout,
   type CardOptions,
   cardLabels,
   icon,
@@ -20,7 +20,7 @@ export {
   titleHref,
   watchHref,
 } from './card-template.js';
-export { cardStyles, previewStyles } from './card.styles.js';
+export type { DiscoveryEventMap } from './events.js';
 export {
   FOCUS_DELAY,
   HOVER_DELAY,

@@ -43,7 +43,13 @@ describe('<reel-title-card>', () => {
     const title: TitleSummary = {
       ...base!,
       badges: { ...base!.badges, is_new: true, top10_rank: 3, sub: true, dub: true, coming_soon: false },
-      progress: { position: 1200, duration: 3000, fraction: 0.4, completed: false, updated_at: new Date().toISOString() },
+      progress: {
+        position: 1200,
+        duration: 3000,
+        fraction: 0.4,
+        completed: false,
+        updated_at: new Date().toISOString(),
+      },
       in_watchlist: true,
     };
     const card = await themedFixture<ReelTitleCard>(html`<reel-title-card .title=${title}></reel-title-card>`);
@@ -157,7 +163,9 @@ describe('<reel-title-card>', () => {
       card.title = { ...title!, in_watchlist: false } as unknown as string;
       provider.append(card);
       await card.updateComplete;
-      window.dispatchEvent(new CustomEvent('reel-watchlist-change', { detail: { titleId: title!.id, inWatchlist: true } }));
+      window.dispatchEvent(
+        new CustomEvent('reel-watchlist-change', { detail: { titleId: title!.id, inWatchlist: true } }),
+      );
       await card.updateComplete;
       expect(card.hasAttribute('in-watchlist')).to.equal(true);
       card.remove();

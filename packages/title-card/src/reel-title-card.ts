@@ -6,8 +6,8 @@ import { property, state } from 'lit/decorators.js';
 import { CardActions } from './card-actions.js';
 import { CardRenderer } from './card-dom.js';
 import { type CardLayout, progressPercent, renderCardSkeleton, renderPreview } from './card-template.js';
-import { styles } from './reel-title-card.styles.js';
 import { FOCUS_DELAY, HOVER_DELAY, HoverPreview, isTouch, placePreview, rememberPointer } from './hover-preview.js';
+import { styles } from './reel-title-card.styles.js';
 
 /**
  * A title's card: artwork in a reserved aspect ratio (no layout shift), the name, badges (new,
@@ -20,6 +20,7 @@ import { FOCUS_DELAY, HOVER_DELAY, HoverPreview, isTouch, placePreview, remember
  * card markup without one element per card; this element is for a card on its own.
  *
  * @summary A title card with badges, progress, My List and a hover preview.
+ * @tagname reel-title-card
  * @fires reel-watchlist-toggle-request - The My List button was pressed; `detail: { titleId, add }`.
  *   Cancel it to handle the change yourself; otherwise the card saves it and fires
  *   `reel-watchlist-change` on `window`.
@@ -208,7 +209,10 @@ export class ReelTitleCard extends ReelElement {
   };
 
   private onFocusOut = (event: FocusEvent) => {
-    if (!this.contains(event.relatedTarget as Node | null) && !this.renderRoot.contains(event.relatedTarget as Node | null)) {
+    if (
+      !this.contains(event.relatedTarget as Node | null) &&
+      !this.renderRoot.contains(event.relatedTarget as Node | null)
+    ) {
       this.preview.leave();
     }
   };

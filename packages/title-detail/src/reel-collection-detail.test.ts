@@ -41,7 +41,9 @@ describe('<reel-collection-detail>', () => {
   });
 
   it('says so when the collection does not exist', async () => {
-    const el = await themedFixture<ReelCollectionDetail>(html`<reel-collection-detail slug="no-such-collection"></reel-collection-detail>`);
+    const el = await themedFixture<ReelCollectionDetail>(
+      html`<reel-collection-detail slug="no-such-collection"></reel-collection-detail>`,
+    );
     await waitUntil(() => $(el, '.reel-state--empty'), 'not found', { timeout: 8000 });
   });
 

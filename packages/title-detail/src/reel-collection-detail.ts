@@ -27,6 +27,7 @@ import { styles } from './reel-collection-detail.styles.js';
  * rails), a page at a time.
  *
  * @summary A collection's page: header and a grid of title cards.
+ * @tagname reel-collection-detail
  * @fires reel-watchlist-toggle-request - A card's My List button was pressed; `detail: { titleId, add }`.
  * @csspart hero - The header.
  * @csspart grid - The grid of cards.
@@ -70,7 +71,9 @@ export class ReelCollectionDetail extends ReelElement {
   private readonly collection = new Task(this, {
     task: async ([slug, limit, client, profileId], { signal }) => {
       void profileId;
-      return slug ? notFoundAsNull(client.call(catalogCollection, { params: { slug }, query: { limit }, signal })) : null;
+      return slug
+        ? notFoundAsNull(client.call(catalogCollection, { params: { slug }, query: { limit }, signal }))
+        : null;
     },
     args: () => [this.slug, this.pageSize, this.api.client, this.api.profileId] as const,
   });
@@ -134,12 +137,12 @@ export class ReelCollectionDetail extends ReelElement {
         if (!collection) return nothing;
         const signedIn = this.api.profileId !== null;
         const art = collection.artwork;
-            return html`<article class="page">
+        return html`<article class="page">
           <header class="hero" part="hero">
             <div class="hero__art" ${styleProps({ '--_color': art?.color ?? null })}>
               ${
                 art
-                  ? html`<img src=${mediaUrl(art.backdrop, this.mediaBase)} alt="" width="1600" height="900" fetchpriority="high" decoding="async" />`
+                  ? html`<img .fetchPriority=${'high'} src=${mediaUrl(art.backdrop, this.mediaBase)} alt="" width="1600" height="900" decoding="async" />`
                   : nothing
               }
             </div>
@@ -182,7 +185,7 @@ export class ReelCollectionDetail extends ReelElement {
                     watchlist: signedIn,
                     removable: false,
                     eager: i < 8,
-                              item: { size: this.items.length },
+                    item: { size: this.items.length },
                   }),
               )}
             </ul>

@@ -33,7 +33,9 @@ describe('<reel-person-detail>', () => {
   });
 
   async function mount(): Promise<ReelPersonDetail> {
-    const el = await themedFixture<ReelPersonDetail>(html`<reel-person-detail person-id=${person.id}></reel-person-detail>`);
+    const el = await themedFixture<ReelPersonDetail>(
+      html`<reel-person-detail person-id=${person.id}></reel-person-detail>`,
+    );
     await waitUntil(() => $(el, 'h1'), 'the person renders', { timeout: 8000 });
     return el;
   }
@@ -50,7 +52,9 @@ describe('<reel-person-detail>', () => {
   });
 
   it('says so when the person does not exist', async () => {
-    const el = await themedFixture<ReelPersonDetail>(html`<reel-person-detail person-id="per_doesnotexist00"></reel-person-detail>`);
+    const el = await themedFixture<ReelPersonDetail>(
+      html`<reel-person-detail person-id="per_doesnotexist00"></reel-person-detail>`,
+    );
     await waitUntil(() => $(el, '.reel-state--empty'), 'not found', { timeout: 8000 });
     expect($(el, '.reel-state__title')!.textContent).to.equal('We couldn’t find that person');
   });

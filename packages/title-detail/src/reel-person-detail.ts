@@ -44,6 +44,7 @@ function age(birth: string, now = new Date()): number {
  * linking to its page.
  *
  * @summary A person's page with their filmography.
+ * @tagname reel-person-detail
  * @csspart hero - The header with the portrait.
  * @csspart filmography - The filmography tables.
  */
@@ -122,11 +123,11 @@ export class ReelPersonDetail extends ReelElement {
             ${
               person.photo
                 ? html`<img
+                    .fetchPriority=${'high'}
                     src=${mediaUrl(person.photo, this.mediaBase)}
                     alt=""
                     width="320"
                     height="400"
-                    fetchpriority="high"
                     decoding="async"
                   />`
                 : html`<span aria-hidden="true">${person.name.slice(0, 1)}</span>`
@@ -143,11 +144,7 @@ export class ReelPersonDetail extends ReelElement {
               >
             </p>
             <h1>${person.name}</h1>
-            ${
-              person.birth_date || person.birth_place
-                ? html`<p class="born">${this.bornLine(person)}</p>`
-                : nothing
-            }
+            ${person.birth_date || person.birth_place ? html`<p class="born">${this.bornLine(person)}</p>` : nothing}
             ${
               person.biography
                 ? html`<p class="bio ${long && !this.bioOpen ? 'bio--clamped' : ''}" id="bio">${person.biography}</p>
@@ -173,7 +170,7 @@ export class ReelPersonDetail extends ReelElement {
       </header>
       ${
         known.length
-          ? html`<reel-rail heading=${msg('Known for', { id: 'person.known-for' })} .items=${known.slice(0, 20)} api-base=${this.apiBase ?? nothing}></reel-rail>`
+          ? html`<reel-rail heading=${msg('Known for', { id: 'person.known-for' })} .items=${known.slice(0, 20)} .apiBase=${this.apiBase}></reel-rail>`
           : nothing
       }
       <section class="section" aria-labelledby="filmography-h" part="filmography">

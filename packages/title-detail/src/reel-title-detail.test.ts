@@ -1,22 +1,32 @@
 // Runs against the real reference API (the test runner passes /api and /media to it).
 import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { catalogEpisodes, type Episode, type Rail, type Title } from '@reel/contracts';
+import { ApiError } from '@reel/client';
+import {
+  catalogEpisodes,
+  type Episode,
+  playerEndSession,
+  playerEvents,
+  playerStartSession,
+  type Rail,
+  type Title,
+} from '@reel/contracts';
 import type { ReelAuthProvider } from '@reel/core';
 import { themedFixture } from '@reel/core/testing';
 import type { ReelRail } from '@reel/rail';
-import type { ReelSelect } from '@reel/ui';
 import { serverRails, settled, signInAsAlex, signOut } from '@reel/title-card/testing';
+import type { ReelSelect } from '@reel/ui';
 import '@reel/core/define';
 import './define.js';
 import type { ReelTitleDetail } from './reel-title-detail.js';
 
-const $ = <T extends Element = HTMLElement>(el: Element, selector: string) =>
-  el.shadowRoot!.querySelector<T>(selector);
+const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector);
 const $$ = (el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
 
 async function settledDetail(detail: ReelTitleDetail): Promise<void> {
   await waitUntil(() => $(detail, 'h1'), 'the title renders', { timeout: 10000 });
-  await waitUntil(() => !detail.shadowRoot!.querySelector('[aria-busy="true"]'), 'every part loads', { timeout: 10000 });
+  await waitUntil(() => !detail.shadowRoot!.querySelector('[aria-busy="true"]'), 'every part loads', {
+    timeout: 10000,
+  });
 }
 
 async function film(): Promise<Title> {
@@ -29,12 +39,16 @@ describe('<reel-title-detail>', () => {
 
   it('shows a film: hero with play, trailer and rating, synopsis, details, maturity with its meaning, availability', async () => {
     const title = await film();
-    const detail = await themedFixture<ReelTitleDetail>(html`<reel-title-detail title-id=${title.id}></reel-title-detail>`);
+    const detail = await themedFixture<ReelTitleDetail>(
+      html`<reel-title-detail title-id=${title.id}></reel-title-detail>`,
+    );
     await settledDetail(detail);
     expect($(detail, 'h1')!.textContent).to.equal(title.name);
     expect($(detail, 'reel-button[data-action="play"]')!.getAttribute('href')).to.equal(`/watch/${title.id}`);
     if (title.trailer) {
-      expect($(detail, 'reel-button[data-action="trailer"]')!.getAttribute('href')).to.equal(`/watch/${title.id}?trailer=1`);
+      expect($(detail, 'reel-button[data-action="trailer"]')!.getAttribute('href')).to.equal(
+        `/watch/${title.id}?trailer=1`,
+      );
     }
     expect($(detail, '.synopsis')!.textContent).to.equal(title.synopsis);
     if (title.rating_average !== null) expect($(detail, '.rating')!.textContent).to.contain('reviews');
@@ -49,7 +63,9 @@ describe('<reel-title-detail>', () => {
   it('links cast and crew to their pages, and shows similar titles as a rail', async () => {
     const title = await film();
     const credits = await (await fetch(`/api/v1/titles/${title.id}/credits`)).json();
-    const detail = await themedFixture<ReelTitleDetail>(html`<reel-title-detail title-id=${title.id}></reel-title-detail>`);
+    const detail = await themedFixture<ReelTitleDetail>(
+      html`<reel-title-detail title-id=${title.id}></reel-title-detail>`,
+    );
     await settledDetail(detail);
     await waitUntil(() => $(detail, 'reel-rail[kind="similar"]'), 'similar titles', { timeout: 8000 });
     const first = credits.cast[0];
@@ -61,7 +77,9 @@ describe('<reel-title-detail>', () => {
   });
 
   it('says so, with a way home, when the title does not exist', async () => {
-    const detail = await themedFixture<ReelTitleDetail>(html`<reel-title-detail title-id="ttl_doesnotexist00"></reel-title-detail>`);
+    const detail = await themedFixture<ReelTitleDetail>(
+      html`<reel-title-detail title-id="ttl_doesnotexist00"></reel-title-detail>`,
+    );
     await waitUntil(() => $(detail, '.reel-state--empty'), 'not found', { timeout: 8000 });
     expect($(detail, '.reel-state__title')!.textContent).to.equal('We couldn’t find that title');
     expect($(detail, 'reel-button[href="/"]')).to.not.equal(null);
@@ -69,7 +87,9 @@ describe('<reel-title-detail>', () => {
 
   it('asks before playing, so a host can play in place', async () => {
     const title = await film();
-    const detail = await themedFixture<ReelTitleDetail>(html`<reel-title-detail title-id=${title.id}></reel-title-detail>`);
+    const detail = await themedFixture<ReelTitleDetail>(
+      html`<reel-title-detail title-id=${title.id}></reel-title-detail>`,
+    );
     await settledDetail(detail);
     detail.addEventListener('reel-title-play-request', (e) => e.preventDefault(), { once: true });
     const request = oneEvent(detail, 'reel-title-play-request');
@@ -83,7 +103,9 @@ describe('<reel-title-detail>', () => {
   it('is accessible', async function () {
     this.timeout(30000);
     const title = await film();
-    const detail = await themedFixture<ReelTitleDetail>(html`<reel-title-detail title-id=${title.id}></reel-title-detail>`);
+    const detail = await themedFixture<ReelTitleDetail>(
+      html`<reel-title-detail title-id=${title.id}></reel-title-detail>`,
+    );
     await settledDetail(detail);
     await expect(detail).to.be.accessible();
   });
@@ -127,7 +149,9 @@ describe('<reel-title-detail>', () => {
         const done = episode.progress?.completed === true;
         expect(!!row.querySelector('.tag--done'), `episode ${i + 1} watched`).to.equal(done);
         if (episode.progress && !done) {
-          expect(row.querySelector<HTMLProgressElement>('progress')!.value).to.equal(Math.round(episode.progress.fraction * 100));
+          expect(row.querySelector<HTMLProgressElement>('progress')!.value).to.equal(
+            Math.round(episode.progress.fraction * 100),
+          );
         }
         if (episode.markers.length) expect(row.querySelector('.tag--markers')).to.not.equal(null);
       });
@@ -146,7 +170,9 @@ describe('<reel-title-detail>', () => {
       const seasons = await (await fetch(`/api/v1/titles/${series}/seasons`)).json();
       if (seasons.items.length < 2) return;
       select.value = String(seasons.items[1].number);
-      select.dispatchEvent(new CustomEvent('reel-change', { detail: { value: select.value }, bubbles: true, composed: true }));
+      select.dispatchEvent(
+        new CustomEvent('reel-change', { detail: { value: select.value }, bubbles: true, composed: true }),
+      );
       await waitUntil(() => detail.season === seasons.items[1].number, 'season chosen');
       await waitUntil(
         () => $$(detail, '.episode').length === seasons.items[1].episode_count,
@@ -154,6 +180,53 @@ describe('<reel-title-detail>', () => {
         { timeout: 8000 },
       );
       expect(detail.getAttribute('season')).to.equal(String(seasons.items[1].number));
+      detail.remove();
+    });
+
+    it('shows progress written through the player’s events (POST /player/events)', async function () {
+      this.timeout(60000);
+      const client = provider.session!.client;
+      const season = await client.call(catalogEpisodes, { params: { id: series, n: 1 } });
+      const target = season.items.find((e) => !e.progress);
+      if (!target) throw new Error('an episode Alex has not started');
+      let session: { session_id: string; duration: number };
+      try {
+        session = await client.call(playerStartSession, { body: { title_id: series, episode_id: target.id } });
+      } catch (error) {
+        // The media of the demo catalog is prepared on demand; a machine without ffmpeg answers 503.
+        if (error instanceof ApiError && error.status === 503) this.skip();
+        throw error;
+      }
+      // Half-way through the media the player plays (the demo media may be shorter than the runtime).
+      const position = session.duration / 2;
+      await client.call(playerEvents, {
+        body: {
+          events: [
+            {
+              id: `heartbeat-${Date.now()}`,
+              session_id: session.session_id,
+              position,
+              timestamp: new Date().toISOString(),
+              type: 'heartbeat',
+              details: {
+                playing: true,
+                buffer_ahead: 10,
+                quality: null,
+                bitrate: null,
+                bandwidth_estimate: null,
+                playback_rate: 1,
+                dropped_frames: 0,
+                watched: 30,
+              },
+            },
+          ],
+        },
+      });
+      await client.call(playerEndSession, { params: { id: session.session_id } }).catch(() => {});
+      const detail = await mount();
+      const row = $$(detail, '.episode').find((r) => r.dataset.episode === target.id)!;
+      expect(row.querySelector('.tag--progress'), 'the episode shows time left').to.not.equal(null);
+      expect(row.querySelector<HTMLProgressElement>('progress')!.value).to.be.closeTo(50, 1);
       detail.remove();
     });
 

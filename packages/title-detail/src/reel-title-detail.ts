@@ -12,8 +12,8 @@ import {
   type TitleSummary,
 } from '@reel/contracts';
 import { emit, formatDuration, plural, ReelElement, SessionConsumer, styleProps } from '@reel/core';
-import type { SelectOption } from '@reel/ui';
 import { CardActions, mediaUrl, progressPercent, ScrollRestore, watchHref } from '@reel/title-card';
+import type { SelectOption } from '@reel/ui';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { notFoundAsNull } from './not-found.js';
@@ -61,6 +61,7 @@ function relatedHeading(relations: string[]): string {
  * position.
  *
  * @summary A title's detail page.
+ * @tagname reel-title-detail
  * @fires reel-title-play-request - Play, resume, an episode or the trailer was chosen;
  *   `detail: { titleId, episodeId?, trailer? }`. Cancel it to play in place instead of following
  *   the `/watch/:id` link.
@@ -187,7 +188,8 @@ export class ReelTitleDetail extends ReelElement {
 
   protected override render() {
     return this.renderTask(this.titleTask, {
-      pending: () => html`<div class="page"><div class="skeleton-hero"></div>${this.renderLoading({ label: msg('Loading title…', { id: 'detail.loading' }) })}</div>`,
+      pending: () =>
+        html`<div class="page"><div class="skeleton-hero"></div>${this.renderLoading({ label: msg('Loading title…', { id: 'detail.loading' }) })}</div>`,
       complete: () => {
         const title = this.current;
         return title ? this.renderPage(title) : nothing;
@@ -206,7 +208,7 @@ export class ReelTitleDetail extends ReelElement {
   private renderPage(title: Title) {
     const seasons = this.seasons.value ?? [];
     const related = this.related.value ?? [];
-    const similar = this.similar.value ?? [];
+    const similar: TitleSummary[] = this.similar.value ?? [];
     return html`<article class="page" @click=${this.onClick}>
       ${this.renderHero(title)}
       ${seasons.length ? this.renderEpisodeSection(title) : nothing}
@@ -216,7 +218,7 @@ export class ReelTitleDetail extends ReelElement {
               kind="related"
               heading=${relatedHeading(related.map((r) => r.relation))}
               .items=${related.map((r) => r.title)}
-              api-base=${this.apiBase ?? nothing}
+              .apiBase=${this.apiBase}
             ></reel-rail>`
           : nothing
       }
@@ -226,7 +228,7 @@ export class ReelTitleDetail extends ReelElement {
               kind="similar"
               heading=${msg('More like this', { id: 'detail.similar' })}
               .items=${similar}
-              api-base=${this.apiBase ?? nothing}
+              .apiBase=${this.apiBase}
             ></reel-rail>`
           : nothing
       }
@@ -287,11 +289,11 @@ export class ReelTitleDetail extends ReelElement {
     return html`<header class="hero" part="hero">
       <div class="hero__art" ${styleProps({ '--_color': title.artwork.color })}>
         <img
+          .fetchPriority=${'high'}
           src=${mediaUrl(title.artwork.backdrop, this.mediaBase)}
           alt=""
           width="1600"
           height="900"
-          fetchpriority="high"
           decoding="async"
         />
       </div>
@@ -394,7 +396,8 @@ export class ReelTitleDetail extends ReelElement {
         }
       </div>
       ${this.renderTask(this.episodes, {
-        pending: () => this.renderLoading({ lines: 4, label: msg('Loading episodes…', { id: 'detail.episodes.loading' }) }),
+        pending: () =>
+          this.renderLoading({ lines: 4, label: msg('Loading episodes…', { id: 'detail.episodes.loading' }) }),
         complete: (episodes) => renderEpisodes(episodes, { apiBase: this.mediaBase, titleName: title.name }),
         empty: () => this.renderEmpty({ heading: msg('No episodes yet', { id: 'detail.episodes.empty' }) }),
       })}

@@ -107,13 +107,19 @@ export function renderEpisodes(
 const roleLabel = (role: Credit['role'], count: number): string => {
   switch (role) {
     case 'director':
-      return count > 1 ? msg('Directors', { id: 'detail.role.directors' }) : msg('Director', { id: 'detail.role.director' });
+      return count > 1
+        ? msg('Directors', { id: 'detail.role.directors' })
+        : msg('Director', { id: 'detail.role.director' });
     case 'writer':
       return count > 1 ? msg('Writers', { id: 'detail.role.writers' }) : msg('Writer', { id: 'detail.role.writer' });
     case 'creator':
-      return count > 1 ? msg('Creators', { id: 'detail.role.creators' }) : msg('Creator', { id: 'detail.role.creator' });
+      return count > 1
+        ? msg('Creators', { id: 'detail.role.creators' })
+        : msg('Creator', { id: 'detail.role.creator' });
     case 'producer':
-      return count > 1 ? msg('Producers', { id: 'detail.role.producers' }) : msg('Producer', { id: 'detail.role.producer' });
+      return count > 1
+        ? msg('Producers', { id: 'detail.role.producers' })
+        : msg('Producer', { id: 'detail.role.producer' });
     case 'composer':
       return msg('Music', { id: 'detail.role.composer' });
     default:
@@ -205,7 +211,9 @@ export function renderDetails(title: Title): TemplateResult {
     )}
     ${fact(msg('Status', { id: 'detail.fact.status' }), statusLabel(title.status))}
     ${fact(
-      title.seasons_count !== null ? msg('Seasons', { id: 'detail.fact.seasons' }) : msg('Runtime', { id: 'detail.fact.runtime' }),
+      title.seasons_count !== null
+        ? msg('Seasons', { id: 'detail.fact.seasons' })
+        : msg('Runtime', { id: 'detail.fact.runtime' }),
       title.seasons_count !== null
         ? formatNumber(title.seasons_count)
         : title.runtime_minutes
@@ -240,8 +248,7 @@ export function renderDetails(title: Title): TemplateResult {
  * ratings in other regions.
  */
 export function renderMaturity(title: Title): TemplateResult {
-  const mine =
-    title.certifications.find((c) => c.rating === title.certification) ?? title.certifications[0] ?? null;
+  const mine = title.certifications.find((c) => c.rating === title.certification) ?? title.certifications[0] ?? null;
   const others = title.certifications.filter((c) => c !== mine);
   return html`<div class="maturity">
     ${
@@ -303,7 +310,9 @@ export function renderMaturity(title: Title): TemplateResult {
 
 /** Where the title can be watched, region by region, with its window. */
 export function renderAvailability(title: Title, now = Date.now()): TemplateResult {
-  const rows = [...title.availability].sort((a, b) => regionName(a.region).localeCompare(regionName(b.region), getLocale()));
+  const rows = [...title.availability].sort((a, b) =>
+    regionName(a.region).localeCompare(regionName(b.region), getLocale()),
+  );
   const when = (iso: string) => formatDate(iso, { dateStyle: 'medium' });
   return html`<table class="availability">
     <thead>
