@@ -39,18 +39,20 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /**
- * A new page that collects console errors, page errors and CSP violations in `problems`.
+ * A new page (in a context of its own) that collects console errors, page errors and CSP
+ * violations in `problems`; `options.expected` names console errors the test causes on purpose.
  * tsx compiles the tests with esbuild's keepNames, which wraps functions passed to
  * `page.evaluate` in a `__name` helper; the init script defines it in the page.
  */
-export async function openPage(browser: Browser) {
+export async function openPage(browser: Browser, options: { expected?: (message: ConsoleMessage) => boolean } = {}) {
   const page = await browser.newPage();
   const problems: string[] = [];
   await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
   page.on('console', (m) => {
     // A signed-out visitor's session probe (POST /auth/refresh without a cookie) answers 401 by
-    // design; the browser logs every 4xx resource. Anything else is a problem.
-    if (m.type() === 'error' && !isExpectedSignedOutProbe(m)) problems.push(m.text());
+    // design; the browser logs every 4xx resource. Anything else is a problem, unless the test
+    // caused it on purpose (`options.expected`).
+    if (m.type() === 'error' && !isExpectedSignedOutProbe(m) && !options.expected?.(m)) problems.push(m.text());
   });
   page.on('pageerror', (e) => problems.push(e.message));
   return { page, problems };

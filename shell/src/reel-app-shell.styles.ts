@@ -109,6 +109,17 @@ export const styles = css`
     cursor: help;
   }
 
+  /* ── Account notices, pinned above the bottom edge (and the phone's tab bar) ── */
+  .banner {
+    position: fixed;
+    inset-inline: 0;
+    inset-block-end: var(--_tabs-height, 0px);
+    z-index: var(--reel-z-sticky);
+    box-shadow: var(--reel-shadow-3);
+    /* Opaque: the page scrolls under it. */
+    --reel-verify-banner-background: var(--reel-color-surface-raised);
+  }
+
   /* ── The page ── */
   .page {
     flex: 1;
@@ -211,6 +222,9 @@ export const styles = css`
   }
 
   @media (max-width: 719px) {
+    :host([chrome='full']) {
+      --_tabs-height: calc(3.5rem + env(safe-area-inset-bottom));
+    }
     :host {
       --_bar: var(--reel-shell-bar-height, 3.5rem);
     }

@@ -32,6 +32,7 @@ export const LOCALE_KEY = 'reel.locale';
  * @summary The site layout: top bar, tab bar, footer.
  * @tagname reel-app-shell
  * @slot - The `<main>` landmark with the route's view.
+ * @slot banner - Account notices pinned to the bottom of the window (the verify-your-email bar).
  * @slot notifications - The notification centre (a bell that opens the notifications page when absent).
  * @cssproperty --reel-shell-bar-height - Height of the top bar.
  * @cssproperty --reel-shell-gutter - Side padding of the bar and footer.
@@ -218,6 +219,7 @@ export class ReelAppShell extends ReelElement {
         </div>
         <p class="fine-print">${msg('Reel is a demonstration streaming service. No real payments are taken.', { id: 'shell.footer.fine-print' })}</p>
       </footer>
+      <div class="banner"><slot name="banner"></slot></div>
       ${full ? this.renderTabs() : nothing}
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>`;
   }

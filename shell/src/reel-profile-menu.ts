@@ -21,6 +21,8 @@ declare global {
  * @tagname reel-profile-menu
  * @fires reel-navigate - To the account pages, or the picker for a PIN-protected profile.
  */
+const PROFILE_EVENTS = ['reel-profile-created', 'reel-profile-updated', 'reel-profile-deleted'] as const;
+
 export class ReelProfileMenu extends ReelElement {
   static override styles = styles;
 
@@ -31,6 +33,19 @@ export class ReelProfileMenu extends ReelElement {
     task: async ([client, userId]) => (userId ? client.call(profilesList) : null),
     args: () => [this.api.client, this.api.session?.user?.id ?? null, this.api.profileId] as const,
   });
+
+  // The profile manager (another package) adds, edits and deletes profiles: follow it.
+  private readonly onProfilesChanged = () => void this.profiles.run();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    for (const type of PROFILE_EVENTS) window.addEventListener(type, this.onProfilesChanged);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    for (const type of PROFILE_EVENTS) window.removeEventListener(type, this.onProfilesChanged);
+  }
 
   /** The profiles of the account, once loaded (the shell reads the active one's language). */
   get profileList(): readonly ManagedProfile[] {

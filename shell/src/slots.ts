@@ -15,4 +15,11 @@ export const slots: readonly SlotDefinition[] = [
     tag: 'reel-notification-center',
     attributes: { mode: 'menu' },
   },
+  // "Verify your email" with resend, for signed-in accounts whose address is not verified yet.
+  {
+    name: 'banner',
+    module: '@reel/auth/define',
+    tag: 'reel-verify-email-banner',
+    attributes: {},
+  },
 ];

@@ -21,6 +21,7 @@ import { registerPlayerRoutes } from './player.js';
 import { registerProfileRoutes } from './profiles.js';
 import { registerSearchRoutes } from './search.js';
 import { registerSessionRoutes } from './sessions.js';
+import { registerWatchlistRoutes } from './watchlist.js';
 
 /** Every route module, one per domain. A module serves endpoints of the contract with `handle()`. */
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
@@ -40,6 +41,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   registerHomeRoutes(app);
   registerSearchRoutes(app);
   registerBatchRoutes(app);
+  registerWatchlistRoutes(app);
   await app.register(mediaPlugin);
   await app.register(playerPlugin);
   registerMediaRoutes(app);

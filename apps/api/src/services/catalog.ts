@@ -1,14 +1,15 @@
 // The catalog as the viewer sees it: title summaries and details, browse with filters and sorts,
 // seasons and episodes, people, genres, collections, trending and top 10, anime extras. Answers
 // come from an in-memory snapshot of the published catalog (see catalog-snapshot.ts), so an
-// anonymous request never touches the database; personal fields (progress) cost one query.
+// anonymous request never touches the database; personal fields (progress, in_watchlist) cost one
+// query each.
 import type { Arc, Collection, Credit, Episode, Genre, Person, Progress, Title, TitleSummary } from '@reel/contracts';
 import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { episodeStill, genreArtwork } from '../artwork/urls.js';
 import type { Db } from '../db/client.js';
-import { arcs, episodes, markers, progress } from '../db/schema/index.js';
+import { arcs, episodes, markers, progress, watchlistItems } from '../db/schema/index.js';
 import { decodeCursor, encodeCursor, pageOf } from '../http/cursor.js';
 import { badRequest, notFound } from '../http/errors.js';
 import type { Principal } from '../http/principal.js';
@@ -520,19 +521,40 @@ export class CatalogService {
     return this.summaries(snap, records, viewer);
   }
 
-  /** Adds the profile's progress to card forms (one query; nothing for anonymous viewers). */
-  async personalize<T extends TitleSummary>(items: T[], viewer: Viewer, known?: Map<string, Progress>): Promise<T[]> {
+  /**
+   * Adds the profile's progress and `in_watchlist` to card forms (one query each, unless the
+   * caller already read them; nothing for anonymous viewers).
+   */
+  async personalize<T extends TitleSummary>(
+    items: T[],
+    viewer: Viewer,
+    known?: Map<string, Progress>,
+    knownWatchlist?: ReadonlySet<string>,
+  ): Promise<T[]> {
     if (!viewer.profileId || !items.length) return items;
-    const progressMap =
-      known ??
-      (await this.progressFor(
-        viewer.profileId,
-        items.map((i) => i.id),
-      ));
+    const ids = items.map((i) => i.id);
+    const [progressMap, listed] = await Promise.all([
+      known ?? this.progressFor(viewer.profileId, ids),
+      knownWatchlist ?? this.watchlistFor(viewer.profileId, ids),
+    ]);
     return items.map((item) => {
       const p = progressMap.get(item.id);
-      return p ? { ...item, progress: p } : item;
+      return { ...item, ...(p ? { progress: p } : {}), in_watchlist: listed.has(item.id) };
     });
+  }
+
+  /** The ids of titles on a profile's list (of some titles, or all). */
+  async watchlistFor(profileId: string, titleIds?: readonly string[]): Promise<Set<string>> {
+    if (titleIds && !titleIds.length) return new Set();
+    const rows = await this.#db
+      .select({ titleId: watchlistItems.titleId })
+      .from(watchlistItems)
+      .where(
+        titleIds
+          ? and(eq(watchlistItems.profileId, profileId), inArray(watchlistItems.titleId, [...titleIds]))
+          : eq(watchlistItems.profileId, profileId),
+      );
+    return new Set(rows.map((r) => r.titleId));
   }
 
   /** The latest progress per title of a profile (of some titles, or all). */

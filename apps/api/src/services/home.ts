@@ -35,6 +35,8 @@ const regionName = (code: string) => {
 interface Personal {
   rows: Awaited<ReturnType<CatalogService['progressRows']>>;
   progress: Map<string, Progress>;
+  /** Titles on the profile's list (read once for every card of the answer). */
+  watchlist: Set<string>;
   history: WatchedTitle[];
   language: string;
 }
@@ -55,13 +57,20 @@ export class HomeService {
   }
 
   async #personal(snap: CatalogSnapshot, profileId: string): Promise<Personal> {
-    const [rows, profile] = await Promise.all([
+    const [rows, watchlist, profile] = await Promise.all([
       this.#catalog.progressRows(profileId),
+      this.#catalog.watchlistFor(profileId),
       this.#db.select({ language: profiles.language }).from(profiles).where(eq(profiles.id, profileId)),
     ]);
     const progress = new Map<string, Progress>();
     for (const r of rows) if (!progress.has(r.titleId)) progress.set(r.titleId, progressOf(r));
-    return { rows, progress, history: aggregateHistory(snap, rows), language: profile[0]?.language ?? 'en' };
+    return {
+      rows,
+      progress,
+      watchlist,
+      history: aggregateHistory(snap, rows),
+      language: profile[0]?.language ?? 'en',
+    };
   }
 
   /** Ranked recommendations for a profile (cold start without history). */
@@ -101,6 +110,7 @@ export class HomeService {
       records.map((t) => this.#catalog.summaryOf(snap, t, viewer.region)),
       viewer,
       personal.progress,
+      personal.watchlist,
     );
     return {
       items: page.items.map((r, i) => ({ title: summaries[i] as TitleSummary, reason: r.reason, score: r.score })),
@@ -298,7 +308,7 @@ export class HomeService {
     // Cards of every rail, with progress from the history already read (no second query).
     const cards = rails.map((r) => r.records.map((t) => this.#catalog.summaryOf(snap, t, region)));
     const personalised = personal
-      ? await Promise.all(cards.map((c) => this.#catalog.personalize(c, viewer, personal.progress)))
+      ? await Promise.all(cards.map((c) => this.#catalog.personalize(c, viewer, personal.progress, personal.watchlist)))
       : cards;
     const out: Rail[] = rails.map((r, i) => {
       const items = personalised[i] ?? [];
@@ -316,7 +326,9 @@ export class HomeService {
     let hero: TitleSummary | null = null;
     if (heroPick) {
       const base = this.#catalog.summaryOf(snap, heroPick, region);
-      hero = personal ? ((await this.#catalog.personalize([base], viewer, personal.progress))[0] ?? base) : base;
+      hero = personal
+        ? ((await this.#catalog.personalize([base], viewer, personal.progress, personal.watchlist))[0] ?? base)
+        : base;
     }
     const result = { rails: out, hero };
     if (key) snap.memo.rails.set(key, result);

@@ -5,3 +5,4 @@ export * from './catalog.js';
 export * from './discovery.js';
 export * from './email.js';
 export * from './media.js';
+export * from './watchlist.js';
