@@ -6,27 +6,18 @@
 // It drives the shell's /account/security page when the site serves it; otherwise a small page
 // with the built standalone bundles (the kit's provider and @reel/account-security).
 import assert from 'node:assert/strict';
-import { createHmac } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { Secret, TOTP } from 'otpauth';
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, openPage, root, type Site, startSite } from './helpers.js';
 
 const PASSWORD = 'lantern-harbour-meadow-42';
 
-/** RFC 6238 TOTP (SHA-1, 30 s, 6 digits) of a base32 key, `offset` steps from now. */
-function totp(secret: string, offset = 0): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = '';
-  for (const c of secret.replace(/\s/g, '').toUpperCase()) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
-  const key = Buffer.from((bits.match(/.{8}/g) ?? []).map((b) => Number.parseInt(b, 2)));
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(Date.now() / 30_000) + offset));
-  const mac = createHmac('sha1', key).update(counter).digest();
-  const o = (mac[19] as number) & 15;
-  return String((mac.readUInt32BE(o) & 0x7fffffff) % 1_000_000).padStart(6, '0');
-}
+/** The RFC 6238 code of a base32 key, `offset` 30-second steps from now (an authenticator app's). */
+const totp = (secret: string, offset = 0) =>
+  new TOTP({ secret: Secret.fromBase32(secret) }).generate({ timestamp: Date.now() + offset * 30_000 });
 
 /** The entry file of a package's standalone build. */
 function standalone(dir: string): string {

@@ -7,26 +7,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, type Site, startSite, watchCsp } from './helpers.js';
+import { launchBrowser, openPage, type Site, settled, startSite, watchCsp } from './helpers.js';
 
 const PASSWORD = 'lantern-harbour-meadow-42';
 const NEW_PASSWORD = 'orchard-lighthouse-violet-19';
-
-/** Waits until the route view of `name` has settled (state `ready`, `missing` or `failed`); returns it. */
-async function settled(page: Page, name: string): Promise<string> {
-  const handle = await page.waitForFunction(
-    (route) => {
-      const view = document.querySelector(`#reel-route [data-route="${route}"]`);
-      if (!view) return null;
-      if (view.localName === 'reel-status-page') return 'shell';
-      const state = view.getAttribute('state');
-      return state && state !== 'loading' ? state : null;
-    },
-    name,
-    { timeout: 15_000 },
-  );
-  return (await handle.jsonValue()) as string;
-}
 
 /** Waits for the address bar to show `path` (and, when given, this query). */
 const at = (page: Page, path: string, search?: Record<string, string>) =>

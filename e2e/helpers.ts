@@ -106,3 +106,22 @@ export async function watchCsp(page: Page): Promise<{ violations(): Promise<stri
     },
   };
 }
+
+/**
+ * Waits until the shell's view of the route `name` has settled (its element `ready`, `missing` or
+ * `failed`, or `shell` for the shell's own pages: not found, forbidden); returns that state.
+ */
+export async function settled(page: Page, name: string): Promise<string> {
+  const handle = await page.waitForFunction(
+    (route) => {
+      const view = document.querySelector(`#reel-route [data-route="${route}"]`);
+      if (!view) return null;
+      if (view.localName === 'reel-status-page') return 'shell';
+      const state = view.getAttribute('state');
+      return state && state !== 'loading' ? state : null;
+    },
+    name,
+    { timeout: 15_000 },
+  );
+  return (await handle.jsonValue()) as string;
+}

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { build } from 'esbuild';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, openPage, root, type Site, startSite, watchCsp } from './helpers.js';
+import { launchBrowser, openPage, root, type Site, settled, startSite, watchCsp } from './helpers.js';
 
 const VIEWER = { email: 'viewer@reel.test', password: 'reel-viewer-demo' };
 const ADMIN = { email: 'admin@reel.test', password: 'reel-admin-demo' };
@@ -48,22 +48,6 @@ async function profileNamed(context: BrowserContext, site: Site, token: string, 
   );
   if (!found) throw new Error(`no profile ${name}`);
   return found.id;
-}
-
-/** Waits until the route view (or the shell's own page) of `name` has settled; returns its state. */
-async function settled(page: Page, name: string): Promise<string> {
-  const handle = await page.waitForFunction(
-    (route) => {
-      const view = document.querySelector(`#reel-route [data-route="${route}"]`);
-      if (!view) return null;
-      if (view.localName === 'reel-status-page') return 'shell';
-      const state = view.getAttribute('state');
-      return state && state !== 'loading' ? state : null;
-    },
-    name,
-    { timeout: 15_000 },
-  );
-  return (await handle.jsonValue()) as string;
 }
 
 /** The text of an element and of the shadow roots inside it, as a user sees it (no CSS case changes). */

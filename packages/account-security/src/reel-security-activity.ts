@@ -1,9 +1,9 @@
 import { msg } from '@lit/localize';
-import { Task } from '@lit/task';
 import { accountActivity } from '@reel/contracts';
 import type { SelectOption } from '@reel/ui';
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
+import { CursorPages } from './cursor-pages.js';
 import { ago, deviceIcon, dotted, type LoginActivityItem, methodLabel, place, when } from './format.js';
 import { SecurityPanel } from './panel.js';
 import { panelStyles } from './panel.styles.js';
@@ -53,41 +53,19 @@ export class ReelSecurityActivity extends SecurityPanel {
   static override styles = panelStyles;
 
   @state() private outcome: Outcome | '' = '';
-  @state() private more: LoginActivityItem[] = [];
-  @state() private cursor: string | null = null;
-  @state() private loadingMore = false;
-
-  private readonly first = new Task(this, {
-    task: async ([client, outcome], { signal }) => {
-      const page = await client.call(accountActivity, {
-        query: { limit: PAGE, ...(outcome ? { outcome } : {}) },
-        signal,
-      });
-      this.more = [];
-      this.cursor = page.next_cursor;
-      return page;
-    },
-    args: () => [this.api.client, this.outcome] as const,
-  });
+  private readonly pages = new CursorPages<LoginActivityItem>(
+    this,
+    (cursor, signal) =>
+      this.api.client.call(accountActivity, {
+        query: { limit: PAGE, ...(cursor ? { cursor } : {}), ...(this.outcome ? { outcome: this.outcome } : {}) },
+        ...(signal ? { signal } : {}),
+      }),
+    () => [this.api.client, this.outcome],
+    (error) => this.say(this.problem(error), 'error'),
+  );
 
   refresh(): void {
-    void this.first.run();
-  }
-
-  private async loadMore(): Promise<void> {
-    if (!this.cursor) return;
-    this.loadingMore = true;
-    try {
-      const page = await this.api.client.call(accountActivity, {
-        query: { limit: PAGE, cursor: this.cursor, ...(this.outcome ? { outcome: this.outcome } : {}) },
-      });
-      this.more = [...this.more, ...page.items];
-      this.cursor = page.next_cursor;
-    } catch (error) {
-      this.say(this.problem(error), 'error');
-    } finally {
-      this.loadingMore = false;
-    }
+    this.pages.refresh();
   }
 
   protected override render() {
@@ -115,15 +93,15 @@ export class ReelSecurityActivity extends SecurityPanel {
           }}
         ></reel-select>
       </div>
-      ${this.renderTask(this.first, {
+      ${this.renderTask(this.pages.first, {
         complete: (
           page,
         ) => html`<ul class="rows" aria-label=${msg('Sign-in attempts', { id: 'security.activity.list' })}>
-            ${[...page.items, ...this.more].map((a) => this.renderAttempt(a))}
+            ${[...page.items, ...this.pages.more].map((a) => this.renderAttempt(a))}
           </ul>
           ${
-            this.cursor
-              ? html`<div class="more"><reel-button variant="secondary" ?loading=${this.loadingMore} @click=${this.loadMore}>
+            this.pages.cursor
+              ? html`<div class="more"><reel-button variant="secondary" ?loading=${this.pages.loadingMore} @click=${this.pages.loadMore}>
                   ${msg('Show more', { id: 'security.more' })}
                 </reel-button></div>`
               : nothing

@@ -1,9 +1,9 @@
 import { msg } from '@lit/localize';
-import { Task } from '@lit/task';
 import { accountAuditLog, type ResponseOf } from '@reel/contracts';
 import type { SelectOption } from '@reel/ui';
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
+import { CursorPages } from './cursor-pages.js';
 import { ago, dotted, place, when } from './format.js';
 import { SecurityPanel } from './panel.js';
 import { panelStyles } from './panel.styles.js';
@@ -90,41 +90,19 @@ export class ReelSecurityLog extends SecurityPanel {
   static override styles = panelStyles;
 
   @state() private category: Category | '' = '';
-  @state() private more: AuditEvent[] = [];
-  @state() private cursor: string | null = null;
-  @state() private loadingMore = false;
-
-  private readonly first = new Task(this, {
-    task: async ([client, category], { signal }) => {
-      const page = await client.call(accountAuditLog, {
-        query: { limit: PAGE, ...(category ? { category } : {}) },
-        signal,
-      });
-      this.more = [];
-      this.cursor = page.next_cursor;
-      return page;
-    },
-    args: () => [this.api.client, this.category] as const,
-  });
+  private readonly pages = new CursorPages<AuditEvent>(
+    this,
+    (cursor, signal) =>
+      this.api.client.call(accountAuditLog, {
+        query: { limit: PAGE, ...(cursor ? { cursor } : {}), ...(this.category ? { category: this.category } : {}) },
+        ...(signal ? { signal } : {}),
+      }),
+    () => [this.api.client, this.category],
+    (error) => this.say(this.problem(error), 'error'),
+  );
 
   refresh(): void {
-    void this.first.run();
-  }
-
-  private async loadMore(): Promise<void> {
-    if (!this.cursor) return;
-    this.loadingMore = true;
-    try {
-      const page = await this.api.client.call(accountAuditLog, {
-        query: { limit: PAGE, cursor: this.cursor, ...(this.category ? { category: this.category } : {}) },
-      });
-      this.more = [...this.more, ...page.items];
-      this.cursor = page.next_cursor;
-    } catch (error) {
-      this.say(this.problem(error), 'error');
-    } finally {
-      this.loadingMore = false;
-    }
+    this.pages.refresh();
   }
 
   protected override render() {
@@ -157,13 +135,13 @@ export class ReelSecurityLog extends SecurityPanel {
           }}
         ></reel-select>
       </div>
-      ${this.renderTask(this.first, {
+      ${this.renderTask(this.pages.first, {
         complete: (page) => html`<ul class="rows" aria-label=${msg('Security events', { id: 'security.log.list' })}>
-            ${[...page.items, ...this.more].map((e) => this.renderEvent(e))}
+            ${[...page.items, ...this.pages.more].map((e) => this.renderEvent(e))}
           </ul>
           ${
-            this.cursor
-              ? html`<div class="more"><reel-button variant="secondary" ?loading=${this.loadingMore} @click=${this.loadMore}>
+            this.pages.cursor
+              ? html`<div class="more"><reel-button variant="secondary" ?loading=${this.pages.loadingMore} @click=${this.pages.loadMore}>
                   ${msg('Show more', { id: 'security.more' })}
                 </reel-button></div>`
               : nothing

@@ -8,6 +8,9 @@ import { createTransport } from '@reel/client';
 import { authDevMailbox } from '@reel/contracts';
 import type { ReelAuthProvider } from '@reel/core';
 import { themedFixture } from '@reel/core/testing';
+
+export { totp } from '@reel/core/testing';
+
 import { html, type TemplateResult } from 'lit';
 
 export const PASSWORD = 'lantern-harbour-meadow-42';
@@ -65,40 +68,6 @@ export async function mountSignedIn<T extends Element>(
 
 /** Mounts outside any provider (for the leak test). */
 export const plain = <T extends Element>(template: TemplateResult) => fixture<T>(template);
-
-// ─── TOTP (RFC 6238: HMAC-SHA1, 30-second steps, 6 digits) ─────────────────────────────────────
-
-function base32(secret: string): Uint8Array {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = '';
-  for (const c of secret.replace(/[\s=]/g, '').toUpperCase()) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
-  const bytes = new Uint8Array(Math.floor(bits.length / 8));
-  for (let i = 0; i < bytes.length; i++) bytes[i] = Number.parseInt(bits.slice(i * 8, i * 8 + 8), 2);
-  return bytes;
-}
-
-/** The TOTP code of a base32 key for the step `offset` steps from now. */
-export async function totp(secret: string, offset = 0): Promise<string> {
-  const counter = Math.floor(Date.now() / 1000 / 30) + offset;
-  const message = new DataView(new ArrayBuffer(8));
-  message.setUint32(0, Math.floor(counter / 2 ** 32));
-  message.setUint32(4, counter >>> 0);
-  const key = await crypto.subtle.importKey(
-    'raw',
-    base32(secret) as BufferSource,
-    { name: 'HMAC', hash: 'SHA-1' },
-    false,
-    ['sign'],
-  );
-  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, message.buffer));
-  const o = (mac[19] as number) & 15;
-  const n =
-    (((mac[o] as number) & 0x7f) << 24) |
-    ((mac[o + 1] as number) << 16) |
-    ((mac[o + 2] as number) << 8) |
-    (mac[o + 3] as number);
-  return String(n % 1_000_000).padStart(6, '0');
-}
 
 // ─── The page as a user sees it ────────────────────────────────────────────────────────────────
 

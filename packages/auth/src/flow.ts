@@ -2,6 +2,7 @@ import { msg, str } from '@lit/localize';
 import { ApiError, createTransport, NetworkError, type Transport } from '@reel/client';
 import { emit, type Session } from '@reel/core';
 import type { ReelTextField } from '@reel/ui';
+import { html } from 'lit';
 
 /**
  * A same-site path for a `next` (return) URL, or null: only `/…` paths are followed, so a link
@@ -179,4 +180,18 @@ export function capsLockOf(event: KeyboardEvent): boolean | null {
 /** The provider's session when it is a signed-in-capable site session. */
 export function siteSession(session: Session | undefined): Session | null {
   return session && session.mode === 'site' ? session : null;
+}
+
+/** The email field every flow asks for: one label, autocomplete and keyboard for all of them. */
+export function emailField(value: string, onInput: (value: string) => void) {
+  return html`<reel-text-field
+    name="email"
+    type="email"
+    label=${msg('Email address', { id: 'auth.field.email-label' })}
+    autocomplete="email"
+    inputmode="email"
+    required
+    .value=${value}
+    @reel-input=${(e: CustomEvent<{ value: string }>) => onInput(e.detail.value)}
+  ></reel-text-field>`;
 }

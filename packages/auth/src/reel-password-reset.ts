@@ -9,6 +9,7 @@ import { authStyles, strengthStyles } from './auth.styles.js';
 import {
   basicProblem,
   capsLockOf,
+  emailField,
   focusFirstInvalid,
   navigate,
   onLinkClick,
@@ -238,18 +239,9 @@ export class ReelPasswordReset extends ReelElement {
       <p class="lead">${msg('Enter the email address of your account and we’ll send you a link to choose a new password.', { id: 'auth.reset.request-lead' })}</p>
       ${this.renderAlert()}
       <form part="form" novalidate aria-labelledby="title" aria-busy=${this.busy ? 'true' : 'false'} @submit=${this.request} @keydown=${submitOnEnter}>
-        <reel-text-field
-          name="email"
-          type="email"
-          label=${msg('Email address', { id: 'auth.field.email-label' })}
-          autocomplete="email"
-          inputmode="email"
-          required
-          .value=${this.email}
-          @reel-input=${(e: CustomEvent<{ value: string }>) => {
-            this.email = e.detail.value;
-          }}
-        ></reel-text-field>
+        ${emailField(this.email, (value) => {
+          this.email = value;
+        })}
         <reel-button class="submit" type="submit" variant="primary" block ?loading=${this.busy}>
           ${msg('Email me a link', { id: 'auth.reset.request-submit' })}
         </reel-button>

@@ -9,6 +9,7 @@ import { authStyles } from './auth.styles.js';
 import {
   basicProblem,
   capsLockOf,
+  emailField,
   focusFirstInvalid,
   navigate,
   onLinkClick,
@@ -281,18 +282,9 @@ export class ReelSignIn extends ReelElement {
       <h1 id="title">${msg('Sign in', { id: 'auth.sign-in.title' })}</h1>
       ${this.renderAlert()}
       <form part="form" novalidate aria-labelledby="title" aria-busy=${this.busy ? 'true' : 'false'} @submit=${this.submitCredentials} @keydown=${submitOnEnter}>
-        <reel-text-field
-          name="email"
-          type="email"
-          label=${msg('Email address', { id: 'auth.field.email-label' })}
-          autocomplete="email"
-          inputmode="email"
-          required
-          .value=${this.email}
-          @reel-input=${(e: CustomEvent<{ value: string }>) => {
-            this.email = e.detail.value;
-          }}
-        ></reel-text-field>
+        ${emailField(this.email, (value) => {
+          this.email = value;
+        })}
         <reel-text-field
           name="password"
           type="password"

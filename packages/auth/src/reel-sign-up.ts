@@ -9,6 +9,7 @@ import { authStyles, strengthStyles } from './auth.styles.js';
 import {
   basicProblem,
   capsLockOf,
+  emailField,
   focusFirstInvalid,
   navigate,
   onLinkClick,
@@ -179,18 +180,9 @@ export class ReelSignUp extends ReelElement {
             this.name = e.detail.value;
           }}
         ></reel-text-field>
-        <reel-text-field
-          name="email"
-          type="email"
-          label=${msg('Email address', { id: 'auth.field.email-label' })}
-          autocomplete="email"
-          inputmode="email"
-          required
-          .value=${this.email}
-          @reel-input=${(e: CustomEvent<{ value: string }>) => {
-            this.email = e.detail.value;
-          }}
-        ></reel-text-field>
+        ${emailField(this.email, (value) => {
+          this.email = value;
+        })}
         <reel-text-field
           name="password"
           type="password"

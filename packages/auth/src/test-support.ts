@@ -8,7 +8,10 @@ import { waitUntil } from '@open-wc/testing';
 import { createTransport } from '@reel/client';
 import { authDevMailbox, authReauth, authRegister, mfaSetup, mfaVerify } from '@reel/contracts';
 import type { ReelAuthProvider } from '@reel/core';
+import { totp } from '@reel/core/testing';
 import type { ReelTextField } from '@reel/ui';
+
+export { totp };
 
 export const PASSWORD = 'lantern-harbour-meadow-42';
 
@@ -41,46 +44,6 @@ export async function registerMfaAccount(email = uniqueEmail('mfa')) {
   const setup = await as.call(mfaSetup);
   const enabled = await as.call(mfaVerify, { body: { code: await totp(setup.secret) } });
   return { email, secret: setup.secret, backupCodes: enabled.backup_codes.codes };
-}
-
-// ─── TOTP (RFC 6238: HMAC-SHA1, 30-second steps, 6 digits) ─────────────────────────────────────
-// `otpauth` (the server's library) is not a dependency of this package, so the test computes codes
-// with Web Crypto, as an authenticator app would.
-
-function base32(secret: string): Uint8Array {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = '';
-  for (const c of secret.replace(/[\s=]/g, '').toUpperCase()) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
-  const bytes = new Uint8Array(Math.floor(bits.length / 8));
-  for (let i = 0; i < bytes.length; i++) bytes[i] = Number.parseInt(bits.slice(i * 8, i * 8 + 8), 2);
-  return bytes;
-}
-
-/**
- * The TOTP code of a base32 key for the step `offset` steps from now. The server refuses a step
- * already used (enrolment spends the current one), and accepts one step of drift: sign in with
- * `offset` 1 right after enrolling.
- */
-export async function totp(secret: string, offset = 0): Promise<string> {
-  const counter = Math.floor(Date.now() / 1000 / 30) + offset;
-  const message = new DataView(new ArrayBuffer(8));
-  message.setUint32(0, Math.floor(counter / 2 ** 32));
-  message.setUint32(4, counter >>> 0);
-  const key = await crypto.subtle.importKey(
-    'raw',
-    base32(secret) as BufferSource,
-    { name: 'HMAC', hash: 'SHA-1' },
-    false,
-    ['sign'],
-  );
-  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, message.buffer));
-  const o = (mac[19] as number) & 15;
-  const n =
-    (((mac[o] as number) & 0x7f) << 24) |
-    ((mac[o + 1] as number) << 16) |
-    ((mac[o + 2] as number) << 8) |
-    (mac[o + 3] as number);
-  return String(n % 1_000_000).padStart(6, '0');
 }
 
 /** A well-formed code the server refuses: none of the steps it would accept now. */

@@ -4,6 +4,7 @@
  */
 import { fixture } from '@open-wc/testing';
 import { html, type TemplateResult } from 'lit';
+import { Secret, TOTP } from 'otpauth';
 import type { ThemeMode } from './theme.js';
 
 /**
@@ -89,5 +90,16 @@ export function expectViolation(provoke: () => void, timeout = 2000): Promise<Se
     }, timeout);
     document.addEventListener('securitypolicyviolation', onViolation, { once: true });
     provoke();
+  });
+}
+
+/**
+ * The RFC 6238 code (SHA-1, 30-second steps, 6 digits) of a base32 key, `offset` steps from now:
+ * what an authenticator app shows. The server refuses a step already used (enrolment spends the
+ * current one) and accepts one step of drift, so sign in with `offset` 1 right after enrolling.
+ */
+export function totp(secret: string, offset = 0): string {
+  return new TOTP({ secret: Secret.fromBase32(secret.replace(/[\s=]/g, '')) }).generate({
+    timestamp: Date.now() + offset * 30_000,
   });
 }
