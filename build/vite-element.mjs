@@ -21,10 +21,15 @@ const isBare = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsW
 const isCompilerHelper = (id) => id.startsWith('@oxc-project/runtime/');
 
 /**
- * @param {{ entries: Record<string, string>, standalone?: Record<string, string>, root?: string }} options
- *   entries: name → source file for dist/; standalone: name → source file for dist/standalone/.
+ * @param {{ entries: Record<string, string>, standalone?: Record<string, string>, root?: string,
+ *   define?: Record<string, string>, plugins?: object[], bundled?: string[] }} options
+ *   entries: name → source file for dist/; standalone: name → source file for dist/standalone/;
+ *   define, plugins: added to the build (the player's own hls.js build);
+ *   bundled: bare specifiers (and their subpaths) bundled into the package instead of left to the
+ *   shell's import map.
  */
-export function elementConfig({ entries, standalone = {} }) {
+export function elementConfig({ entries, standalone = {}, define = {}, plugins = [], bundled = [] }) {
+  const isBundled = (id) => bundled.some((b) => id === b || id.startsWith(`${b}/`));
   return ({ mode }) => {
     const isStandalone = mode === 'standalone';
     const input = isStandalone ? standalone : entries;
@@ -33,7 +38,8 @@ export function elementConfig({ entries, standalone = {} }) {
     }
     return {
       resolve: { conditions: resolveConditions },
-      plugins: [pureContractPlugin()],
+      plugins: [pureContractPlugin(), ...plugins],
+      define,
       logLevel: 'warn',
       build: {
         outDir: isStandalone ? 'dist/standalone' : 'dist',
@@ -45,7 +51,7 @@ export function elementConfig({ entries, standalone = {} }) {
         reportCompressedSize: false,
         lib: { entry: Object.fromEntries(Object.entries(input).map(([k, v]) => [k, resolve(v)])), formats: ['es'] },
         rollupOptions: {
-          external: isStandalone ? [] : (id) => isBare(id) && !isCompilerHelper(id),
+          external: isStandalone ? [] : (id) => isBare(id) && !isCompilerHelper(id) && !isBundled(id),
           output: {
             entryFileNames: isStandalone ? '[name]-[hash].js' : '[name].js',
             chunkFileNames: 'chunks/[name]-[hash].js',

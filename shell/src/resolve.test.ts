@@ -22,7 +22,12 @@ describe('the route table', () => {
       ['/browse?type=series', '@reel/browse/define', 'reel-browse', { type: 'series' }],
       ['/title/ttl_123', '@reel/title-detail/define', 'reel-title-detail', { 'title-id': 'ttl_123' }],
       ['/watch/ttl_123', '@reel/player/define', 'reel-player', { 'title-id': 'ttl_123' }],
-      ['/watch/ep_456', '@reel/player/define', 'reel-player', { 'episode-id': 'ep_456' }],
+      [
+        '/watch/ttl_1?episode=ep_456&t=90',
+        '@reel/player/define',
+        'reel-player',
+        { 'title-id': 'ttl_1', 'episode-id': 'ep_456', 'start-time': '90' },
+      ],
       ['/search?q=dune', '@reel/search/define', 'reel-search', { query: 'dune' }],
       ['/my-list', '@reel/watchlist/define', 'reel-watchlist', {}],
       ['/history', '@reel/history/define', 'reel-history', {}],

@@ -43,9 +43,12 @@ export interface RouteDefinition {
   title: () => string;
 }
 
-/** `/watch/:id` takes a film's title id or an episode id (`ep_…`). */
-const watchAttributes = (values: RouteValues): Record<string, string> =>
-  values.id?.startsWith('ep_') ? { 'episode-id': values.id } : { 'title-id': values.id ?? '' };
+/** `/watch/:id` plays a title; `?episode=` picks one of a series' episodes, `?t=` a start time. */
+const watchAttributes = (values: RouteValues): Record<string, string> => ({
+  'title-id': values.id ?? '',
+  ...(values.episode ? { 'episode-id': values.episode } : {}),
+  ...(values.t ? { 'start-time': values.t } : {}),
+});
 
 /** The route table, matched in order (first match wins). */
 // biome-ignore format: one route a line reads as a table
@@ -54,7 +57,7 @@ export const routes: readonly RouteDefinition[] = [
   { name: 'home', path: '/', module: '@reel/home/define', tag: 'reel-home', access: 'profile', overlay: true, title: () => msg('Home', { id: 'shell.route.home' }) },
   { name: 'browse', path: '/browse', module: '@reel/browse/define', tag: 'reel-browse', query: ['type', 'genre'], access: 'profile', title: () => msg('Browse', { id: 'shell.route.browse' }) },
   { name: 'title', path: '/title/:id', module: '@reel/title-detail/define', tag: 'reel-title-detail', attributes: { id: 'title-id' }, access: 'public', overlay: true, title: () => msg('Title', { id: 'shell.route.title' }) },
-  { name: 'watch', path: '/watch/:id', module: '@reel/player/define', tag: 'reel-player', attributes: watchAttributes, access: 'profile', chrome: 'none', title: () => msg('Watch', { id: 'shell.route.watch' }) },
+  { name: 'watch', path: '/watch/:id', module: '@reel/player/define', tag: 'reel-player', query: ['episode', 't'], attributes: watchAttributes, access: 'profile', chrome: 'none', title: () => msg('Watch', { id: 'shell.route.watch' }) },
   { name: 'search', path: '/search', module: '@reel/search/define', tag: 'reel-search', query: ['q'], attributes: { q: 'query' }, access: 'profile', title: () => msg('Search', { id: 'shell.route.search' }) },
   { name: 'person', path: '/person/:id', module: '@reel/title-detail/define', tag: 'reel-person-detail', attributes: { id: 'person-id' }, access: 'public', title: () => msg('Cast & crew', { id: 'shell.route.person' }) },
   { name: 'collection', path: '/collections/:slug', module: '@reel/title-detail/define', tag: 'reel-collection-detail', attributes: { slug: 'slug' }, access: 'public', overlay: true, title: () => msg('Collection', { id: 'shell.route.collection' }) },
@@ -64,6 +67,7 @@ export const routes: readonly RouteDefinition[] = [
 
   // The viewer's own data
   { name: 'my-list', path: '/my-list', module: '@reel/watchlist/define', tag: 'reel-watchlist', access: 'profile', title: () => msg('My List', { id: 'shell.route.my-list' }) },
+  { name: 'shared-list', path: '/shared/my-list/:token', module: '@reel/watchlist/define', tag: 'reel-watchlist', attributes: { token: 'share-token' }, access: 'public', title: () => msg('Shared list', { id: 'shell.route.shared-list' }) },
   { name: 'history', path: '/history', module: '@reel/history/define', tag: 'reel-history', access: 'profile', title: () => msg('Viewing history', { id: 'shell.route.history' }) },
   { name: 'profiles', path: '/profiles', module: '@reel/profiles/define', tag: 'reel-profile-gate', access: 'account', chrome: 'minimal', title: () => msg('Who’s watching?', { id: 'shell.route.profiles' }) },
 
@@ -71,6 +75,7 @@ export const routes: readonly RouteDefinition[] = [
   { name: 'account', path: '/account', module: '@reel/settings/define', tag: 'reel-settings', access: 'account', title: () => msg('Account', { id: 'shell.route.account' }) },
   { name: 'account-profiles', path: '/account/profiles', module: '@reel/profiles/define', tag: 'reel-profile-manager', access: 'account', title: () => msg('Manage profiles', { id: 'shell.route.account-profiles' }) },
   { name: 'account-security', path: '/account/security/*', module: '@reel/account-security/define', tag: 'reel-account-security', attributes: { rest: 'section' }, access: 'account', title: () => msg('Security', { id: 'shell.route.account-security' }) },
+  { name: 'plans', path: '/plans', module: '@reel/billing/define', tag: 'reel-billing', attributes: () => ({ section: 'plans' }), access: 'public', title: () => msg('Plans', { id: 'shell.route.plans' }) },
   { name: 'account-billing', path: '/account/billing/*', module: '@reel/billing/define', tag: 'reel-billing', attributes: { rest: 'section' }, access: 'account', title: () => msg('Plan and billing', { id: 'shell.route.account-billing' }) },
   { name: 'account-insights', path: '/account/insights', module: '@reel/insights/define', tag: 'reel-insights', access: 'profile', title: () => msg('Your viewing', { id: 'shell.route.account-insights' }) },
   { name: 'account-notifications', path: '/account/notifications', module: '@reel/notifications/define', tag: 'reel-notification-center', access: 'account', title: () => msg('Notifications', { id: 'shell.route.account-notifications' }) },

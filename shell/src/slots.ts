@@ -22,4 +22,11 @@ export const slots: readonly SlotDefinition[] = [
     tag: 'reel-verify-email-banner',
     attributes: {},
   },
+  // A failed payment or the grace period, for signed-in accounts whose renewal is being retried.
+  {
+    name: 'banner',
+    module: '@reel/billing/define',
+    tag: 'reel-billing-banner',
+    attributes: {},
+  },
 ];

@@ -5,6 +5,7 @@ import { ErrorCode } from '@reel/contracts';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.js';
 import type { Database, Db } from './db/client.js';
+import { registerEmbed } from './embed.js';
 import { HttpError } from './http/errors.js';
 import type { Principal } from './http/principal.js';
 import { registerRoutes } from './routes/index.js';
@@ -106,10 +107,7 @@ export async function buildApp(
     done();
   });
 
-  await app.register(cors, {
-    // The site's own origin and the partner allow-list; other origins get no CORS headers.
-    origin: [config.publicOrigin, ...config.allowedOrigins],
-    credentials: true,
+  const corsBase = {
     exposedHeaders: ['x-request-id', 'retry-after'],
     allowedHeaders: [
       'authorization',
@@ -119,6 +117,18 @@ export async function buildApp(
       'x-playback-token',
       'x-api-key',
     ],
+  };
+  const firstParty = new Set([config.publicOrigin, ...config.allowedOrigins]);
+  await app.register(cors, {
+    // The site's own origin and REEL_ALLOWED_ORIGINS, with credentials; the allowed origins of
+    // active partner API keys (services/partner), never with credentials; others get no CORS headers.
+    delegator: (request, callback) => {
+      const origin = request.headers.origin;
+      if (origin && firstParty.has(origin)) return callback(null, { ...corsBase, origin: true, credentials: true });
+      if (origin && app.partner?.corsAllows(origin, request.url ?? ''))
+        return callback(null, { ...corsBase, origin: true, credentials: false });
+      return callback(null, { ...corsBase, origin: false });
+    },
   });
   await app.register(cookie);
 
@@ -183,6 +193,7 @@ export async function buildApp(
   });
 
   await registerRoutes(app);
+  registerEmbed(app);
   registerSite(app, config.site);
   return app;
 }

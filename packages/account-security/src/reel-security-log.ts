@@ -27,11 +27,12 @@ const ICONS: Record<Category, string> = {
   devices: 'laptop',
   account: 'settings',
   reauth: 'lock',
+  billing: 'key',
 };
 
 /** What happened, in words. */
 export function eventLabel(event: AuditEvent['event']): string {
-  const labels: Record<AuditEvent['event'], () => string> = {
+  const labels: Partial<Record<AuditEvent['event'], () => string>> = {
     'sign_in.succeeded': () => msg('Signed in', { id: 'security.event.sign-in' }),
     'sign_in.failed': () => msg('Sign-in failed', { id: 'security.event.sign-in-failed' }),
     'sign_in.locked': () => msg('Sign-in locked after failed attempts', { id: 'security.event.sign-in-locked' }),

@@ -20,6 +20,11 @@ export interface Session {
   readonly apiBase: string;
   /** The API client of this session (token, refresh on 401, re-auth prompt). */
   readonly client: Transport;
+  /**
+   * The current access token (refreshed when about to expire), for code that talks to the API
+   * without `client` (the player's media engine); null when signed out or embedded.
+   */
+  accessToken?(): Promise<string | null>;
   /** Signs out everywhere on this browser (every tab). */
   signOut(): Promise<void>;
   /** Makes `profileId` active for every element at once; `pin` for a protected profile. */

@@ -200,6 +200,7 @@ export class ReelAuthProvider extends LitElement {
       mode: this.mode,
       apiBase: this.apiBase,
       client,
+      accessToken: async () => (this.controller ? this.controller.token() : null),
       signOut: async () => {
         await this.controller?.signOut();
       },

@@ -117,6 +117,12 @@ export class SessionController {
    * Gets a new access token with the refresh cookie. Callers at the same time share one request;
    * tabs take turns through a lock. Resolves to the token, or null when signed out.
    */
+  /** The current access token, refreshed first when it is about to expire (for media engines). */
+  async token(): Promise<string | null> {
+    if (this.accessToken && Date.now() < this.expiresAt - 15_000) return this.accessToken;
+    return this.accessToken || this.snapshot.status === 'signed-in' ? this.refresh() : null;
+  }
+
   refresh(): Promise<string | null> {
     this.refreshing ??= this.refreshOnce().finally(() => {
       this.refreshing = null;

@@ -407,5 +407,10 @@ export const styles = [
     .status--gone {
       color: var(--reel-color-text-subtle);
     }
+    .reviews {
+      margin-block-start: var(--reel-space-10);
+      min-block-size: 12rem;
+      --reel-reviews-gutter: var(--_gutter);
+    }
   `,
 ];

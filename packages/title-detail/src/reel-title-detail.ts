@@ -16,6 +16,8 @@ import { CardActions, mediaUrl, progressPercent, ScrollRestore, watchHref } from
 import type { SelectOption } from '@reel/ui';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { ref } from 'lit/directives/ref.js';
+import { LazyReviews } from './lazy-reviews.js';
 import { notFoundAsNull } from './not-found.js';
 import { styles } from './reel-title-detail.styles.js';
 import {
@@ -88,6 +90,8 @@ export class ReelTitleDetail extends ReelElement {
   @state() private allCast = false;
 
   private readonly api = new SessionConsumer(this);
+  /** `<reel-reviews>`, loaded when its part of the page scrolls near. */
+  private readonly reviews = new LazyReviews(this);
   private readonly scrollMemory = new ScrollRestore(this);
   private readonly actions = new CardActions({
     host: this,
@@ -233,6 +237,9 @@ export class ReelTitleDetail extends ReelElement {
           : nothing
       }
       ${this.renderCreditsSection()}
+      <div class="reviews" ?hidden=${this.reviews.failed} ${ref(this.reviews.watch)}>
+        ${this.reviews.ready ? html`<reel-reviews title-id=${title.id} .apiBase=${this.apiBase}></reel-reviews>` : nothing}
+      </div>
       <section class="section" aria-labelledby="about-h">
         <h2 id="about-h">${msg(str`About ${title.name}`, { id: 'detail.about' })}</h2>
         <div class="about">

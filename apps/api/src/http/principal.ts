@@ -6,9 +6,28 @@ import { profiles, roles, sessions, userRoles, users } from '../db/schema/index.
 import type { KeyStore } from '../services/keys.js';
 import { HttpError } from './errors.js';
 
-/** Who is calling: a signed-in account, acting for one of its profiles or not yet. */
+/**
+ * What a partner playback token grants (issue 13): one title (or episode), on one origin, through
+ * one API key, until `exp` (seconds since the epoch).
+ */
+export interface PartnerGrant {
+  keyId: string;
+  tokenId: string;
+  titleId: string;
+  episodeId: string | null;
+  origin: string;
+  exp: number;
+}
+
+/**
+ * Who is calling: a signed-in account, acting for one of its profiles or not yet; or (`partner`,
+ * on `playback` routes only) a partner page's playback token, with no account, profile or
+ * permission (`userId` is `partner:<key>:<token>`, see services/partner).
+ */
 export interface Principal {
-  kind: 'user';
+  kind: 'user' | 'partner';
+  /** Set for `kind: 'partner'`. */
+  partner?: PartnerGrant;
   userId: string;
   sessionId: string;
   /** The profile chosen for this session (token claim), if any. */

@@ -28,6 +28,8 @@ export interface RouteContext<E extends AnyEndpoint> {
   request: FastifyRequest;
   reply: FastifyReply;
   app: FastifyInstance;
+  /** Answers with another success status than the endpoint's (a create that turned out an edit: 200). */
+  setStatus: (status: number) => void;
 }
 
 /** A handler returns the success body (validated against the contract) or nothing for 204. */
@@ -104,6 +106,7 @@ export function handle<E extends AnyEndpoint>(app: FastifyInstance, endpoint: E,
       const profileId = profileFor(endpoint, principal, params as Record<string, unknown> | undefined);
       const body = parsePart(endpoint.body, request.body, 'body') as Out<E['body']>;
       let result: Awaited<ReturnType<Handler<E>>>;
+      let status: number = endpoint.status;
       try {
         result = await handler({
           params,
@@ -114,6 +117,9 @@ export function handle<E extends AnyEndpoint>(app: FastifyInstance, endpoint: E,
           request,
           reply,
           app,
+          setStatus: (code) => {
+            status = code;
+          },
         });
       } finally {
         // A write may change what the caller's principal says (re-auth time, profiles, roles).
@@ -137,7 +143,7 @@ export function handle<E extends AnyEndpoint>(app: FastifyInstance, endpoint: E,
           `${endpoint.operation}: the server's answer broke the contract at ${formatIssuePath(issue?.path ?? []) || 'the body'}`,
         );
       }
-      reply.code(endpoint.status);
+      reply.code(status);
       return reply.send(checked ? checked.data : result);
     },
   });
@@ -149,6 +155,14 @@ async function authorise(
   request: FastifyRequest,
 ): Promise<Principal | null> {
   if (endpoint.auth === 'signature' || endpoint.auth === 'api-key') return null;
+  if (endpoint.auth === 'playback') {
+    // A partner page's playback token stands in for a session (services/partner).
+    const partner = app.partner?.principalFromRequest(request);
+    if (partner) {
+      request.principal = partner;
+      return partner;
+    }
+  }
   const principal = await resolvePrincipal(request, app.db, app.keys);
   request.principal = principal;
   if (endpoint.auth === 'public' || endpoint.auth === 'optional') return principal;

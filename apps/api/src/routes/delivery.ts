@@ -11,7 +11,8 @@ import { viewerOf } from '../services/viewer.js';
 import { MEDIA_COOKIE, TOKEN_PARAM } from './media.js';
 
 /** The main site (or a configured origin) may get the cookie; a partner page never does. */
-function isFirstParty(app: FastifyInstance, request: FastifyRequest): boolean {
+function isFirstParty(app: FastifyInstance, request: FastifyRequest, principal: Principal): boolean {
+  if (principal.partner) return false;
   const origin = request.headers.origin;
   if (!origin) return true;
   return origin === app.config.publicOrigin;
@@ -31,6 +32,17 @@ async function entitledAsset(
     const session = await app.player.session(principal, sessionId, true);
     if (session.assetId !== assetId) throw notFound('That media file in this session');
     return { maxHeight: heightOf(session.maxQuality as PlayerQuality), sessionId: session.id };
+  }
+  if (principal.partner) {
+    // A partner token signs only media of its own title.
+    const grant = principal.partner;
+    const bound = await app.db
+      .select({ titleId: mediaBindings.titleId, episodeId: mediaBindings.episodeId })
+      .from(mediaBindings)
+      .where(eq(mediaBindings.assetId, assetId));
+    const own = bound.some((b) => b.titleId === grant.titleId && (!grant.episodeId || b.episodeId === grant.episodeId));
+    if (!own) throw notFound('That asset');
+    return { maxHeight: heightOf(playbackEntitlements(principal.plan).maxQuality) };
   }
   if (principal.permissions.has(Permission.assetsManage)) {
     const [asset] = await app.media.assetsByIds([assetId]);
@@ -67,7 +79,7 @@ export function registerDeliveryRoutes(app: FastifyInstance): void {
       ]);
     }
     const { maxHeight, sessionId } = await entitledAsset(app, principal, assetId, query.session_id);
-    const ttl = query.ttl ?? 3600;
+    const ttl = Math.min(query.ttl ?? 3600, app.partner.remaining(principal) ?? Number.POSITIVE_INFINITY);
     const exp = Math.floor(app.media.now() / 1000) + ttl;
     const path = `/media/${relative}`;
     const rung = /^v\/(\d+)p\//.exec(rest.join('/'));
@@ -87,14 +99,14 @@ export function registerDeliveryRoutes(app: FastifyInstance): void {
 
   handle(app, deliveryToken, async ({ query, principal, request, reply }) => {
     const session = await app.player.session(principal, query.session_id, true);
-    const ttl = query.ttl ?? 3600;
+    const ttl = Math.min(query.ttl ?? 3600, app.partner.remaining(principal) ?? Number.POSITIVE_INFINITY);
     const { token, exp } = app.media.tokenFor(session.assetId, {
       maxHeight: heightOf(session.maxQuality as PlayerQuality),
       sessionId: session.id,
       ttl,
     });
     const prefix = `/media/${session.assetId}/`;
-    const firstParty = isFirstParty(app, request);
+    const firstParty = isFirstParty(app, request, principal);
     if (firstParty) {
       reply.setCookie(MEDIA_COOKIE, token, {
         path: prefix,

@@ -66,7 +66,18 @@ export type SecurityEventName =
   | 'account.deletion_requested'
   | 'account.deletion_cancelled'
   | 'reauth.succeeded'
-  | 'reauth.failed';
+  | 'reauth.failed'
+  | 'billing.payment_method_added'
+  | 'billing.payment_method_removed'
+  | 'billing.payment_method_default'
+  | 'billing.subscribed'
+  | 'billing.plan_changed'
+  | 'billing.downgrade_scheduled'
+  | 'billing.canceled'
+  | 'billing.resumed'
+  | 'billing.renewed'
+  | 'billing.payment_failed'
+  | 'billing.downgraded_to_free';
 
 const CATEGORY: Record<string, string> = {
   sign_in: 'sign_in',
@@ -80,6 +91,7 @@ const CATEGORY: Record<string, string> = {
   devices: 'devices',
   account: 'account',
   reauth: 'reauth',
+  billing: 'billing',
 };
 
 /** Appends one event to an account's security audit log. Details never carry secrets. */

@@ -5,6 +5,7 @@ import { profiles } from '../db/schema/index.js';
 import { badRequest, conflict, HttpError, notFound, reauthRequired } from '../http/errors.js';
 import { newId } from '../ids.js';
 import { avatarUrl, defaultAvatar, isAvatar, KIDS_AVATAR } from './avatars.js';
+import { knownPlans, planByCode } from './billing/plans.js';
 import type { PasswordHasher } from './passwords.js';
 import { lockedFor, type RateLimiter } from './rate-limit.js';
 
@@ -21,25 +22,20 @@ export interface PlanProfiles {
 }
 
 /**
- * Profiles allowed by plan code, cheapest first. The billing routes own plans; until they store
- * them, this table is the source, and the free tier (no subscription) allows two.
+ * Profiles allowed by plan code, cheapest first: from the billing plans (services/billing/plans.ts,
+ * the database's rows); the free tier (no subscription) allows two.
  */
-export const PLAN_PROFILES: readonly PlanProfiles[] = [
-  { code: 'free', name: 'Free', maxProfiles: 2 },
-  { code: 'basic', name: 'Basic', maxProfiles: 3 },
-  { code: 'standard', name: 'Standard', maxProfiles: 4 },
-  { code: 'premium', name: 'Premium', maxProfiles: 5 },
-];
+export function planProfilesList(): PlanProfiles[] {
+  return [...knownPlans()]
+    .filter((p) => p.code === 'free' || p.active)
+    .sort((a, b) => a.profiles - b.profiles || a.priceAmount - b.priceAmount)
+    .map((p) => ({ code: p.code, name: p.name, maxProfiles: p.profiles }));
+}
 
 /** The profile allowance of a plan code (an unknown code gets the free tier's). */
 export function planProfiles(code: string): PlanProfiles {
-  const known = PLAN_PROFILES.find((p) => p.code === code);
-  if (known) return known;
-  return {
-    code,
-    name: code.charAt(0).toUpperCase() + code.slice(1),
-    maxProfiles: (PLAN_PROFILES[0] as PlanProfiles).maxProfiles,
-  };
+  const p = planByCode(code);
+  return { code: p.code, name: p.name, maxProfiles: p.profiles };
 }
 
 /** The contract's `ProfileLimit`. */
@@ -73,7 +69,7 @@ type ProfileRow = typeof profiles.$inferSelect;
 /** The plan's allowance against the profiles used, with the cheapest plan that allows more. */
 export function profileLimit(plan: string, used: number): ProfileLimitView {
   const current = planProfiles(plan);
-  const upgrade = PLAN_PROFILES.find((p) => p.maxProfiles > Math.max(current.maxProfiles, used)) ?? null;
+  const upgrade = planProfilesList().find((p) => p.maxProfiles > Math.max(current.maxProfiles, used)) ?? null;
   return {
     max_profiles: current.maxProfiles,
     used,

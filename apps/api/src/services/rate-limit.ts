@@ -40,6 +40,12 @@ export const RATE_RULES = {
   'password_reset.email': { limit: 3, windowMs: 60 * 60_000 },
   /** Verification email resends on one account. */
   'email_resend.user': { limit: 3, windowMs: 60 * 60_000 },
+  /** Reviews written, edited or deleted by one account. */
+  'review.write': { limit: 20, windowMs: 60 * 60_000 },
+  /** Review votes cast by one account. */
+  'review.vote': { limit: 120, windowMs: 10 * 60_000 },
+  /** Review reports filed by one account. */
+  'review.report': { limit: 20, windowMs: 60 * 60_000 },
 } as const satisfies Record<string, RateRule>;
 
 export type RateRuleName = keyof typeof RATE_RULES;

@@ -106,7 +106,7 @@ describe('player sessions and entitlements', () => {
     );
     assert.equal(s.max_quality, '720p');
     assert.equal(s.plan, 'basic');
-    assert.deepEqual(s.concurrent_streams, { in_use: 1, limit: 1 });
+    assert.deepEqual(s.concurrent_streams, { in_use: 1, limit: 2 });
     assert.equal(s.episode, null);
     assert.equal(s.title.id, film);
     assert.equal(s.partner, false);
@@ -135,28 +135,33 @@ describe('player sessions and entitlements', () => {
   });
 
   it('enforces the concurrent-stream limit across devices and frees the slot when a session ends', async () => {
+    // Basic allows two screens: a third device is refused, naming the streams and a plan that allows more.
     const phone = await createViewer(app, { plan: 'basic' });
     const tv = await signIn(app, phone);
+    const laptop = await signIn(app, phone);
     const first = await call(phone, 'POST', '/player/sessions/enhanced', { title_id: film });
     assert.equal(first.statusCode, 201);
     const second = await call(tv, 'POST', '/player/sessions/enhanced', { title_id: film });
-    assert.equal(second.statusCode, 409);
-    const error = second.json().error;
+    assert.equal(second.statusCode, 201);
+    const third = await call(laptop, 'POST', '/player/sessions/enhanced', { title_id: film });
+    assert.equal(third.statusCode, 409);
+    const error = third.json().error;
     assert.equal(error.code, 'stream_limit');
-    assert.equal(error.details.hint.limit, 1);
+    assert.equal(error.details.hint.limit, 2);
     assert.deepEqual(
-      error.details.hint.streams.map((s: { session_id: string }) => s.session_id),
-      [first.json().session_id],
+      error.details.hint.streams.map((s: { session_id: string }) => s.session_id).sort(),
+      [first.json().session_id, second.json().session_id].sort(),
     );
+    assert.ok(error.details.hint.upgrade, 'the refusal names a plan with more screens');
     // The same device starting again replaces its own stream.
     const again = await call(phone, 'POST', '/player/sessions/enhanced', { title_id: film });
     assert.equal(again.statusCode, 201);
     const ended = await call(phone, 'GET', `/player/sessions/${first.json().session_id}/analytics`);
     assert.equal(ended.json().status, 'ended');
-    // Ending it frees the slot for the TV.
+    // Ending it frees the slot for the laptop.
     assert.equal((await call(phone, 'DELETE', `/player/sessions/${again.json().session_id}`)).statusCode, 204);
     assert.equal((await call(phone, 'DELETE', `/player/sessions/${again.json().session_id}`)).statusCode, 204);
-    const tvStart = await call(tv, 'POST', '/player/sessions/enhanced', { title_id: film });
+    const tvStart = await call(laptop, 'POST', '/player/sessions/enhanced', { title_id: film });
     assert.equal(tvStart.statusCode, 201, tvStart.body);
     // An ended session answers 410 to calls that need it live.
     const renew = await call(phone, 'POST', `/player/sessions/${again.json().session_id}/renew-token`, {});

@@ -474,6 +474,7 @@ export const SecurityAuditCategory = z.enum([
   'devices',
   'account',
   'reauth',
+  'billing',
 ]);
 
 export const SecurityAuditEventType = z.enum([
@@ -511,6 +512,17 @@ export const SecurityAuditEventType = z.enum([
   'account.deletion_cancelled',
   'reauth.succeeded',
   'reauth.failed',
+  'billing.payment_method_added',
+  'billing.payment_method_removed',
+  'billing.payment_method_default',
+  'billing.subscribed',
+  'billing.plan_changed',
+  'billing.downgrade_scheduled',
+  'billing.canceled',
+  'billing.resumed',
+  'billing.renewed',
+  'billing.payment_failed',
+  'billing.downgraded_to_free',
 ]);
 
 /** One security event on the account, with where it came from. */

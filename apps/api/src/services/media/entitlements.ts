@@ -1,28 +1,35 @@
-// What a plan allows when playing: the highest rung and the concurrent streams. The billing
-// routes own plans; until they store entitlements, this table is the source (the codes match
-// services/profiles.ts), and an unknown code gets the free tier's.
+// What a plan allows when playing: the highest rung and the concurrent streams. Plans and their
+// entitlements live in the billing tables (services/billing/plans.ts keeps them in memory); an
+// unknown code gets the free tier's.
 import type { PlayerQuality } from '@reel/contracts';
+import { cheapestPlanWhere, heightOfQuality, planByCode } from '../billing/plans.js';
 
 export interface PlaybackEntitlements {
   plan: string;
+  /** The plan's display name, for refusals. */
+  planName: string;
   maxQuality: PlayerQuality;
   concurrentStreams: number;
 }
 
-export const PLAN_PLAYBACK: Record<string, Omit<PlaybackEntitlements, 'plan'>> = {
-  free: { maxQuality: '720p', concurrentStreams: 2 },
-  basic: { maxQuality: '720p', concurrentStreams: 1 },
-  standard: { maxQuality: '1080p', concurrentStreams: 2 },
-  premium: { maxQuality: '2160p', concurrentStreams: 4 },
-};
-
 export function playbackEntitlements(plan: string): PlaybackEntitlements {
-  return { plan, ...(PLAN_PLAYBACK[plan] ?? (PLAN_PLAYBACK.free as Omit<PlaybackEntitlements, 'plan'>)) };
+  const p = planByCode(plan);
+  return {
+    plan,
+    planName: p.name,
+    maxQuality: p.maxQuality as PlayerQuality,
+    concurrentStreams: p.concurrentStreams,
+  };
 }
 
-/** The cheapest plan that streams `quality`, for the upgrade hint. */
+/** The cheapest plan (code) that streams `quality`, for the upgrade hint. */
 export function planFor(quality: PlayerQuality): string | null {
-  const order = ['basic', 'standard', 'premium'];
-  const height = Number.parseInt(quality, 10);
-  return order.find((p) => Number.parseInt(PLAN_PLAYBACK[p]?.maxQuality ?? '0', 10) >= height) ?? null;
+  const height = heightOfQuality(quality);
+  return cheapestPlanWhere((p) => heightOfQuality(p.maxQuality) >= height)?.code ?? null;
+}
+
+/** The cheapest plan (code and name) that plays on more than `streams` screens at once. */
+export function planForStreams(streams: number): { code: string; name: string } | null {
+  const p = cheapestPlanWhere((plan) => plan.concurrentStreams > streams);
+  return p ? { code: p.code, name: p.name } : null;
 }

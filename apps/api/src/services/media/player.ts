@@ -1,6 +1,7 @@
 // Playback sessions: entitlement checks (plan ceiling, concurrent streams, maturity, region),
 // the signed manifest and media token, resume position, markers, sprite, tracks and the ladder;
 // events that keep the profile's progress; analytics, diagnostics and problem reports.
+
 import type {
   EnhancedSession,
   EnhancedSessionRequest,
@@ -23,6 +24,7 @@ import { HttpError, notFound } from '../../http/errors.js';
 import type { Principal } from '../../http/principal.js';
 import { newId } from '../../ids.js';
 import type { TitleRecord } from '../catalog.js';
+import { SettingsService } from '../settings.js';
 import { viewerOf } from '../viewer.js';
 import { planFor, playbackEntitlements } from './entitlements.js';
 import type { AssetRow } from './index.js';
@@ -31,6 +33,31 @@ import { heightOf, QUALITY_ORDER } from './ladder.js';
 import type { PackagedMedia } from './types.js';
 
 export type SessionRow = typeof playerSessions.$inferSelect;
+
+/** The profile id of a partner session (no account, no profile: nothing personal is kept). */
+export const PARTNER_PROFILE = 'partner';
+
+/**
+ * Which sessions a caller owns: an account's own; for a partner playback token, the sessions of
+ * its API key for its title (a renewed token carries on the session an earlier token started).
+ */
+function ownedBy(principal: Principal) {
+  const grant = principal.partner;
+  if (!grant) return eq(playerSessions.userId, principal.userId);
+  return and(
+    sql`${playerSessions.userId} like ${`partner:${grant.keyId}:%`}`,
+    eq(playerSessions.titleId, grant.titleId),
+  ) as ReturnType<typeof eq>;
+}
+
+/** A partner token plays only its title (and episode, when bound to one). */
+function assertPartnerTitle(principal: Principal, titleId: string, episodeId: string | null | undefined): void {
+  const grant = principal.partner;
+  if (!grant) return;
+  if (grant.titleId !== titleId || (grant.episodeId && episodeId && grant.episodeId !== episodeId)) {
+    throw new HttpError(403, 'playback_token_title_mismatch', 'This playback token is for another title');
+  }
+}
 
 /** Send a heartbeat this often (s). */
 export const HEARTBEAT_INTERVAL = 15;
@@ -72,6 +99,12 @@ const emptyStats = (): SessionStats => ({
 const iso = (d: Date | number) => new Date(d).toISOString();
 const round = (n: number, places = 3) => Math.round(n * 10 ** places) / 10 ** places;
 
+/** A partner session's media token lives no longer than its playback token (the host renews both). */
+function partnerTtl(principal: Principal, ttl: number, now: number): { ttl?: number } {
+  if (!principal.partner) return {};
+  return { ttl: Math.max(60, Math.min(ttl, Math.round(principal.partner.exp - now / 1000))) };
+}
+
 /** The lower of two qualities. */
 const minQuality = (a: PlayerQuality, b: PlayerQuality): PlayerQuality => (heightOf(a) <= heightOf(b) ? a : b);
 
@@ -100,7 +133,11 @@ export class PlayerService {
 
   constructor(app: FastifyInstance) {
     this.#app = app;
+    this.#settings = new SettingsService(app.db, async (ids) =>
+      app.catalog.summariesByIds(ids, { ...(await app.catalog.viewer(null)), maturityCeiling: 18 }),
+    );
   }
+  readonly #settings: SettingsService;
 
   get #db() {
     return this.#app.db;
@@ -116,6 +153,8 @@ export class PlayerService {
 
   /** The profile watching: the one named (the account's), the token's, or the account's first. */
   async #profileFor(principal: Principal, requested: string | undefined) {
+    // A partner page's viewer has no account: a stand-in profile, whose progress is not kept.
+    if (principal.partner) return { id: PARTNER_PROFILE, name: 'Viewer', language: 'en', isKids: false };
     const wanted = requested ?? principal.profileId;
     const rows = await this.#db
       .select({ id: profiles.id, name: profiles.name, language: profiles.language, isKids: profiles.isKids })
@@ -167,6 +206,7 @@ export class PlayerService {
   }
 
   async start(principal: Principal, body: EnhancedSessionRequest): Promise<EnhancedSession> {
+    assertPartnerTitle(principal, body.title_id, body.episode_id);
     const profile = await this.#profileFor(principal, body.profile_id);
     const viewer = await viewerOf(this.#db, principal, { profileId: profile.id });
     const catalog = this.#app.catalog;
@@ -189,9 +229,10 @@ export class PlayerService {
     // The episode.
     const records = title.row.type === 'film' ? [] : await catalog.episodeRecords(snap, title.id);
     let episodeId: string | null = null;
-    if (body.episode_id) {
+    const episodeWanted = body.episode_id ?? principal.partner?.episodeId ?? undefined;
+    if (episodeWanted) {
       if (!records.some((e) => e.id === body.episode_id)) throw notFound('That episode');
-      episodeId = body.episode_id;
+      episodeId = episodeWanted;
     } else if (title.row.type !== 'film') {
       episodeId = await this.#resumeEpisode(title.id, profile.id, records);
       if (!episodeId) throw new HttpError(404, 'media_unavailable', 'This series has no episodes to play yet');
@@ -272,7 +313,11 @@ export class PlayerService {
     const topAvailable = (output.rungs[output.rungs.length - 1]?.label ?? '240p') as PlayerQuality;
     const maxQuality = ent.maxQuality;
     const sessionId = newId('pls');
-    const media = this.#media.tokenFor(asset.id, { maxHeight: heightOf(maxQuality), sessionId });
+    const media = this.#media.tokenFor(asset.id, {
+      maxHeight: heightOf(maxQuality),
+      sessionId,
+      ...partnerTtl(principal, this.#media.options.tokenTtl, this.#now()),
+    });
     const now = new Date(this.#now());
     // Resume.
     let resume = 0;
@@ -328,6 +373,8 @@ export class PlayerService {
       (a) => a.language === profile.language || a.language.startsWith(`${profile.language}-`),
     );
     const hints = await this.hints(profile.id, maxQuality, output, body.device);
+    // A viewer's remembered series choice and playback switches; a partner page's viewer has none.
+    const saved = principal.partner ? null : await this.#settings.playerPreferences(profile.id, title.id);
     return {
       session_id: sessionId,
       manifest_url: this.#media.mediaUrl(asset.id, output.master, media.token),
@@ -374,21 +421,23 @@ export class PlayerService {
       title: catalog.summaryOf(snap, title, viewer.region),
       episode: episodes.current,
       next_episode: episodes.next ? { episode: episodes.next, countdown: NEXT_COUNTDOWN, skipped_filler: 0 } : null,
-      preferences: {
-        audio_language: audioPreference?.language ?? null,
-        subtitle_language: null,
-        subtitles: 'off',
-        source: audioPreference ? 'profile' : 'default',
-        language_order: [profile.language],
-        skip_intros: false,
-        skip_recaps: false,
-        skip_filler: false,
-        autoplay_next: true,
-        still_watching_after: 3,
-      },
+      preferences: saved
+        ? { ...saved, audio_language: saved.audio_language ?? audioPreference?.language ?? null }
+        : {
+            audio_language: audioPreference?.language ?? null,
+            subtitle_language: null,
+            subtitles: 'off',
+            source: audioPreference ? 'profile' : 'default',
+            language_order: [profile.language],
+            skip_intros: false,
+            skip_recaps: false,
+            skip_filler: false,
+            autoplay_next: true,
+            still_watching_after: 3,
+          },
       hints: { ...hints, start_quality: minQuality(hints.start_quality, minQuality(topAvailable, maxQuality)) },
       concurrent_streams: { in_use: active.length + 1, limit: ent.concurrentStreams },
-      partner: false,
+      partner: Boolean(principal.partner),
       created_at: iso(now),
     };
   }
@@ -466,7 +515,7 @@ export class PlayerService {
     const [row] = await this.#db
       .select()
       .from(playerSessions)
-      .where(and(eq(playerSessions.id, id), eq(playerSessions.userId, principal.userId)));
+      .where(and(eq(playerSessions.id, id), ownedBy(principal)));
     if (!row) throw notFound('That playback session');
     if (live && row.status === 'active' && this.#isIdle(row)) {
       await this.#end(row.id, 'expired', 'idle');
@@ -505,6 +554,7 @@ export class PlayerService {
     const media = this.#media.tokenFor(row.assetId, {
       maxHeight: heightOf(row.maxQuality as PlayerQuality),
       sessionId: row.id,
+      ...partnerTtl(principal, this.#media.options.tokenTtl, this.#now()),
     });
     await this.#db
       .update(playerSessions)
@@ -604,7 +654,7 @@ export class PlayerService {
         browser: device.browser ?? '',
         player_version: device.player_version ?? '',
       },
-      auth: 'session',
+      auth: row.userId.startsWith('partner:') ? 'partner' : 'session',
       events_received: row.eventsReceived,
       last_event: row.lastEventType && row.lastEventAt ? { type: row.lastEventType, at: iso(row.lastEventAt) } : null,
       concurrent_streams: {
@@ -651,7 +701,7 @@ export class PlayerService {
       ? await this.#db
           .select()
           .from(playerSessions)
-          .where(and(inArray(playerSessions.id, ids), eq(playerSessions.userId, principal.userId)))
+          .where(and(inArray(playerSessions.id, ids), ownedBy(principal)))
       : [];
     const sessions = new Map(rows.map((r) => [r.id, r]));
     let accepted = 0;
@@ -777,7 +827,8 @@ export class PlayerService {
       })
       .where(eq(playerSessions.id, session.id));
     if (endedBy === 'closed') this.ended.add(session.id);
-    // The profile's progress: what history and Continue Watching read.
+    // The profile's progress: what history and Continue Watching read (a partner viewer has none).
+    if (session.profileId === PARTNER_PROFILE && session.userId.startsWith('partner:')) return;
     const values = {
       profileId: session.profileId,
       titleId: session.titleId,

@@ -1,0 +1,6 @@
+import { elementConfig } from '../../build/vite-element.mjs';
+
+export default elementConfig({
+  entries: { index: 'src/index.ts', define: 'src/define.ts' },
+  standalone: { 'reel-reviews': 'src/define.ts' },
+});
