@@ -1,8 +1,9 @@
+import assert from 'node:assert/strict';
 // Shared helpers for end-to-end tests: start the site as `npm start` does (without the install
 // step), and drive Debian's Chromium with playwright-core.
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type ConsoleMessage, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type ConsoleMessage, chromium, type Page } from 'playwright-core';
 import { startApiServer } from '../scripts/api-server.mjs';
 
 export const root = join(fileURLToPath(import.meta.url), '..', '..');
@@ -124,4 +125,37 @@ export async function settled(page: Page, name: string): Promise<string> {
     { timeout: 15_000 },
   );
   return (await handle.jsonValue()) as string;
+}
+
+/** Signs the demo viewer in through the context's request API (its cookie jar keeps the session). */
+export async function signIn(context: BrowserContext, site: Site): Promise<string> {
+  const response = await context.request.post(`${site.url}/api/v1/auth/login`, {
+    data: { email: 'viewer@reel.test', password: 'reel-viewer-demo' },
+  });
+  assert.equal(response.status(), 200, await response.text());
+  return ((await response.json()) as { access_token: string }).access_token;
+}
+
+/** The demo viewer's profiles by name: Alex and the kids profile Sam. */
+export async function profiles(context: BrowserContext, site: Site, token: string) {
+  const response = await context.request.get(`${site.url}/api/v1/users/me/profiles`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  const items = ((await response.json()) as { items: { id: string; name: string }[] }).items;
+  const byName = (name: string) => {
+    const found = items.find((p) => p.name === name);
+    if (!found) throw new Error(`no profile ${name}`);
+    return found.id;
+  };
+  return { alex: byName('Alex'), sam: byName('Sam') };
+}
+
+/** Makes `profileId` the active profile of the context's session (the cookie's session keeps it). */
+export async function switchTo(context: BrowserContext, site: Site, token: string, profileId: string): Promise<string> {
+  const switched = await context.request.post(`${site.url}/api/v1/users/me/profiles/${profileId}/switch`, {
+    headers: { authorization: `Bearer ${token}` },
+    data: {},
+  });
+  assert.equal(switched.status(), 200, await switched.text());
+  return ((await switched.json()) as { access_token: string }).access_token;
 }

@@ -8,9 +8,8 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, type Site, settled, startSite, watchCsp } from './helpers.js';
+import { launchBrowser, profiles, type Site, settled, signIn, startSite, switchTo, watchCsp } from './helpers.js';
 
-const VIEWER = { email: 'viewer@reel.test', password: 'reel-viewer-demo' };
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 interface Played {
@@ -20,35 +19,6 @@ interface Played {
   seasonNumber: number;
   episodeNumber: number;
   fraction: number;
-}
-
-async function signIn(context: BrowserContext, site: Site) {
-  const response = await context.request.post(`${site.url}/api/v1/auth/login`, { data: VIEWER });
-  assert.equal(response.status(), 200, await response.text());
-  return ((await response.json()) as { access_token: string }).access_token;
-}
-
-async function profiles(context: BrowserContext, site: Site, token: string) {
-  const response = await context.request.get(`${site.url}/api/v1/users/me/profiles`, {
-    headers: { authorization: `Bearer ${token}` },
-  });
-  const items = ((await response.json()) as { items: { id: string; name: string }[] }).items;
-  const byName = (name: string) => {
-    const found = items.find((p) => p.name === name);
-    if (!found) throw new Error(`no profile ${name}`);
-    return found.id;
-  };
-  return { alex: byName('Alex'), sam: byName('Sam') };
-}
-
-/** Makes `profileId` the active profile of the context's session (the cookie's session keeps it). */
-async function switchTo(context: BrowserContext, site: Site, token: string, profileId: string): Promise<string> {
-  const switched = await context.request.post(`${site.url}/api/v1/users/me/profiles/${profileId}/switch`, {
-    headers: { authorization: `Bearer ${token}` },
-    data: {},
-  });
-  assert.equal(switched.status(), 200, await switched.text());
-  return ((await switched.json()) as { access_token: string }).access_token;
 }
 
 /**

@@ -11,37 +11,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startApiServer } from '../scripts/api-server.mjs';
-import { launchBrowser, type Site, settled, watchCsp } from './helpers.js';
-
-const VIEWER = { email: 'viewer@reel.test', password: 'reel-viewer-demo' };
-
-async function signIn(context: BrowserContext, site: Site) {
-  const response = await context.request.post(`${site.url}/api/v1/auth/login`, { data: VIEWER });
-  assert.equal(response.status(), 200, await response.text());
-  return ((await response.json()) as { access_token: string }).access_token;
-}
-
-async function profiles(context: BrowserContext, site: Site, token: string) {
-  const response = await context.request.get(`${site.url}/api/v1/users/me/profiles`, {
-    headers: { authorization: `Bearer ${token}` },
-  });
-  const items = ((await response.json()) as { items: { id: string; name: string }[] }).items;
-  const byName = (name: string) => {
-    const found = items.find((p) => p.name === name);
-    if (!found) throw new Error(`no profile ${name}`);
-    return found.id;
-  };
-  return { alex: byName('Alex'), sam: byName('Sam') };
-}
-
-async function switchTo(context: BrowserContext, site: Site, token: string, profileId: string): Promise<string> {
-  const switched = await context.request.post(`${site.url}/api/v1/users/me/profiles/${profileId}/switch`, {
-    headers: { authorization: `Bearer ${token}` },
-    data: {},
-  });
-  assert.equal(switched.status(), 200, await switched.text());
-  return ((await switched.json()) as { access_token: string }).access_token;
-}
+import { launchBrowser, profiles, type Site, settled, signIn, switchTo, watchCsp } from './helpers.js';
 
 /** The ids of the titles shown on /my-list, in order. */
 const shown = (page: Page) =>

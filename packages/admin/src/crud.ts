@@ -43,6 +43,12 @@ export interface CrudConfig<T> {
   noun: string;
 }
 
+declare global {
+  interface HTMLElementTagNameMap {
+    'reel-admin-crud': ReelAdminCrud;
+  }
+}
+
 /**
  * A table of records with a create / edit form beside it: what the smaller admin groups
  * (genres, tags, moods, certifications, bundles, download rules) have in common. The form is

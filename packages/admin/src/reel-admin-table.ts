@@ -44,6 +44,12 @@ export interface BulkAction {
   variant?: 'secondary' | 'danger';
 }
 
+declare global {
+  interface HTMLElementTagNameMap {
+    'reel-admin-table': ReelAdminTable;
+  }
+}
+
 /**
  * The admin's data table: server-side cursor paging, sort and filters, a free-text search, a
  * column chooser remembered per person (localStorage, keyed by `storage-key` and the user), row
@@ -567,7 +573,7 @@ export class ReelAdminTable<T = Record<string, unknown>> extends ReelElement {
               return html`<tr
                 data-index=${i}
                 tabindex=${i === this.active ? '0' : '-1'}
-                aria-selected=${this.bulkActions.length ? String(this.selected.has(key)) : 'false'}
+                aria-selected=${this.bulkActions.length ? (this.selected.has(key) ? 'true' : 'false') : 'false'}
                 @click=${(e: Event) => {
                   if ((e.target as HTMLElement).closest('reel-checkbox,a,reel-button')) return;
                   this.active = i;

@@ -198,7 +198,7 @@ export class ReelAdmin extends ReelElement {
             class="menu-toggle"
             name=${this.menuOpen ? 'close' : 'menu'}
             label=${msg('Admin menu', { id: 'admin.menu' })}
-            aria-expanded=${String(this.menuOpen)}
+            aria-expanded=${this.menuOpen ? 'true' : 'false'}
             @click=${() => (this.menuOpen = !this.menuOpen)}
           ></reel-icon-button>
         </p>

@@ -6,6 +6,7 @@ import type { EnhancedSession, Marker } from '@reel/contracts';
 import { styleProps } from '@reel/core';
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { EngineTrack } from './engine-api.js';
 import { clock, words } from './format.js';
 import { icon } from './icons.js';
@@ -835,9 +836,9 @@ function button(
     aria-label=${label}
     title=${label}
     aria-keyshortcuts=${keys ?? nothing}
-    aria-haspopup=${extra.expanded === undefined ? nothing : 'menu'}
-    aria-expanded=${extra.expanded === undefined ? nothing : String(extra.expanded)}
-    aria-pressed=${extra.pressed === undefined ? nothing : String(extra.pressed)}
+    aria-haspopup=${ifDefined(extra.expanded === undefined ? undefined : 'menu')}
+    aria-expanded=${ifDefined(extra.expanded === undefined ? undefined : extra.expanded ? 'true' : 'false')}
+    aria-pressed=${ifDefined(extra.pressed === undefined ? undefined : extra.pressed ? 'true' : 'false')}
     @click=${action}
   >
     ${icon(name, extra.text)}
@@ -997,7 +998,7 @@ function render(p: ReelPlayer): TemplateResult {
         ? html`<div class="ripple ${u.ripple.side < 0 ? 'left' : 'right'}" aria-hidden="true">${icon(u.ripple.side < 0 ? 'replay' : 'forward', '10')}</div>`
         : nothing
     }
-    <div class=${classMap({ chrome: true, hidden: !shown })} ?inert=${!shown && !u.menu}>
+    <div class=${classMap({ chrome: true, hidden: !shown })} .inert=${!shown && !u.menu}>
       <div class="top">
         ${button('back', msg('Back', { id: 'player.back' }), () => back(p), undefined, { cls: 'backbtn' })}
         <span class="spacer"></span>

@@ -1,44 +1,10 @@
 // The playback engine's API as this element uses it (implemented in ./engine/index.ts, loaded with
 // a dynamic import when playback starts). Types only: nothing here reaches the initial chunk.
 import type { EnhancedSession } from '@reel/contracts';
+import type { EngineLevel, EngineOptions, EngineStats, EngineTrack } from './engine/index.js';
 
-export interface EngineOptions {
-  video: HTMLVideoElement;
-  apiBase: string;
-  getAccessToken?: () => Promise<string | null>;
-  playbackToken?: string;
-  titleId: string;
-  episodeId?: string;
-  startTime?: number;
-}
-export interface EngineLevel {
-  index: number;
-  height: number;
-  bitrate: number;
-  label: string;
-}
-export interface EngineTrack {
-  id: number;
-  language: string;
-  name: string;
-  default: boolean;
-}
-export interface EngineError {
-  fatal: boolean;
-  code: string;
-  message: string;
-  recoverable: boolean;
-}
-export interface EngineStats {
-  sessionId: string;
-  bitrate: number;
-  resolution: string;
-  bufferLength: number;
-  droppedFrames: number;
-  bandwidthEstimate: number;
-  level: number;
-  errors: string[];
-}
+export type { EngineError, EngineLevel, EngineOptions, EngineStats, EngineTrack } from './engine/index.js';
+
 export interface Engine extends EventTarget {
   readonly session: EnhancedSession;
   readonly levels: EngineLevel[];

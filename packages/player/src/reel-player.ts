@@ -446,6 +446,16 @@ export class ReelPlayer extends LitElement {
     this.requestUpdate();
   };
 
+  #chromeAfterFirstFrame(): void {
+    if (this.chrome) return;
+    const v = this.video;
+    const load = () => void this.#loadChrome();
+    if (v.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA) load();
+    else v.addEventListener('loadeddata', load, { once: true });
+    // A slow first frame still gets its controls (back, error panel) after a few seconds.
+    setTimeout(load, 4000);
+  }
+
   async #loadChrome(): Promise<Chrome> {
     if (this.chrome) return this.chrome;
     const chrome = (await import('./chrome.js')).chrome;
@@ -506,7 +516,10 @@ export class ReelPlayer extends LitElement {
           throw Object.assign(new Error(msg('Nothing to play.', { id: 'player.error.no-title' })), {
             code: 'no_title',
           });
-        const [mod] = await Promise.all([import('./engine/index.js') as Promise<EngineModule>, this.#loadChrome()]);
+        // The controls load once the first frame is on screen (or on pointer intent, see #prefetch):
+        // nothing but the element, the engine and hls.js stands between play and the first frame.
+        this.#chromeAfterFirstFrame();
+        const mod = (await import('./engine/index.js')) as EngineModule;
         const session = this.session;
         const token = this.playbackToken;
         const engine = await mod.PlaybackEngine.create({
@@ -582,6 +595,7 @@ export class ReelPlayer extends LitElement {
     this.error = error;
     this.phase = 'error';
     this.controlsShown = true;
+    void this.#loadChrome();
     this.emit('reel-error', { code: error.code, message: error.message, fatal: error.fatal });
     this.announce(msg('Playback error', { id: 'player.announce.error' }));
   }

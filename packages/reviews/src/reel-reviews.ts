@@ -888,7 +888,7 @@ export class ReelReviews extends ReelElement {
       ${
         hidden
           ? html`<div class="spoiler">
-            <p class="body blurred" aria-hidden="true" inert dir="auto">${r.body}</p>
+            <p class="body blurred" aria-hidden="true" .inert=${true} dir="auto">${r.body}</p>
             <reel-button
               size="sm"
               class="reveal"

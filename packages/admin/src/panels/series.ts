@@ -146,7 +146,7 @@ export class ReelAdminSeries extends AdminPanel {
     return html`<section class="card" aria-labelledby="seasons">
         <h2 id="seasons">${msg('Seasons', { id: 'admin.series.seasons' })}</h2>
         <div class="actions" role="tablist" aria-label=${msg('Seasons', { id: 'admin.series.seasons' })}>
-          ${this.seasons.map((s) => html`<reel-button role="tab" aria-selected=${String(this.season === s.number)} size="sm" variant=${this.season === s.number ? 'primary' : 'secondary'} @click=${() => void this.pickSeason(s.number)}>${s.name} · ${s.episode_count}</reel-button>`)}
+          ${this.seasons.map((s) => html`<reel-button role="tab" aria-selected=${this.season === s.number ? 'true' : 'false'} size="sm" variant=${this.season === s.number ? 'primary' : 'secondary'} @click=${() => void this.pickSeason(s.number)}>${s.name} · ${s.episode_count}</reel-button>`)}
         </div>
         <form class="form-row" style="margin-block-start: var(--reel-space-4)" novalidate @submit=${this.addSeason}>
           <reel-text-field label=${msg('Season number', { id: 'admin.bundles.season-number' })} type="number" error=${this.errors.number ?? ''} .value=${this.seasonForm.number} @reel-input=${(e: CustomEvent<{ value: string }>) => (this.seasonForm = { ...this.seasonForm, number: e.detail.value })}></reel-text-field>

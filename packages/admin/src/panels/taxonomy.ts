@@ -163,7 +163,7 @@ export class ReelAdminTaxonomy extends AdminPanel {
         <reel-button variant="primary" @click=${() => (this.renderRoot.querySelector('reel-admin-crud') as { add(): void } | null)?.add()}><reel-icon slot="start" name="plus"></reel-icon>${msg('Add', { id: 'admin.taxonomy.add' })}</reel-button>
       </header>
       <div class="actions" role="tablist" aria-label=${msg('Vocabulary', { id: 'admin.taxonomy.vocabulary' })} style="margin-block-end: var(--reel-space-4)">
-        ${tabs.map((t) => html`<reel-button role="tab" aria-selected=${String(this.tab === t.id)} variant=${this.tab === t.id ? 'primary' : 'secondary'} size="sm" @click=${() => (this.tab = t.id)}>${t.label}</reel-button>`)}
+        ${tabs.map((t) => html`<reel-button role="tab" aria-selected=${this.tab === t.id ? 'true' : 'false'} variant=${this.tab === t.id ? 'primary' : 'secondary'} size="sm" @click=${() => (this.tab = t.id)}>${t.label}</reel-button>`)}
       </div>
       <reel-admin-crud role="tabpanel" .config=${config as CrudConfig<unknown>}></reel-admin-crud>`;
   }

@@ -489,7 +489,7 @@ export class ReelAdminTitles extends AdminPanel {
         .bulkActions=${[
           { id: 'publish', label: msg('Publish', { id: 'admin.titles.publish' }) },
           { id: 'unpublish', label: msg('Back to draft', { id: 'admin.titles.unpublish' }) },
-          { id: 'delete', label: msg('Delete', { id: 'admin.titles.delete' }), variant: 'danger' },
+          { id: 'delete', label: msg('Delete', { id: 'admin.titles.delete' }), variant: 'danger' as const },
         ]}
         .load=${this.load}
         @reel-admin-open=${(e: CustomEvent<{ row: AdminTitleRow }>) => this.go(`/admin/titles/${e.detail.row.id}`)}
@@ -618,7 +618,7 @@ export class ReelAdminTitles extends AdminPanel {
             ${(['draft', 'scheduled', 'published'] as const).map(
               (s) => html`<reel-button
                 role="radio"
-                aria-checked=${String(d.publish_state === s)}
+                aria-checked=${d.publish_state === s ? 'true' : 'false'}
                 variant=${d.publish_state === s ? 'primary' : 'secondary'}
                 size="sm"
                 @click=${() => this.set('publish_state', s)}

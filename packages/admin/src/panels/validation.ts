@@ -7,7 +7,7 @@ import { AdminPanel, problemOf } from '../panel.js';
 import type { TableColumn, TableQuery } from '../reel-admin-table.js';
 import '../define-table.js';
 
-const VARIANT: Record<string, string> = {
+const VARIANT: Record<string, 'neutral' | 'accent' | 'success' | 'warning' | 'danger' | 'info'> = {
   passed: 'success',
   warning: 'warning',
   failed: 'danger',
