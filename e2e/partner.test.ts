@@ -110,6 +110,12 @@ describe('partner embedding', { timeout: 900_000 }, () => {
       counts.every((n) => n > 0),
       `titles per rail: ${counts}`,
     );
+    // href-template sends cards to Reel's title pages, not to the partner's own origin.
+    const firstHref = await page.evaluate(
+      () =>
+        document.querySelector('reel-rail')?.shadowRoot?.querySelector<HTMLAnchorElement>('a[href*="/title/"]')?.href,
+    );
+    assert.ok(firstHref?.startsWith(`${site.url}/title/`), `card link: ${firstHref}`);
     await page.waitForLoadState('networkidle');
     await csp.assertNone();
     assert.deepEqual(problems, []);

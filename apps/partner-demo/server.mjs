@@ -147,7 +147,7 @@ ${main}
     <p>If there is a weakness it is the final act, which ties its threads a little too neatly. But by then the film has earned a little neatness.</p>
   </article>
   <aside class="sidebar" aria-label="More to watch">
-    <reel-rail api-base="${esc(api)}/api/v1" source="top10" heading="Top 10 on Reel" limit="10"></reel-rail>
+    <reel-rail api-base="${esc(api)}/api/v1" source="top10" heading="Top 10 on Reel" limit="10" href-template="${esc(api)}/title/{id}"></reel-rail>
   </aside>
 </main>`,
         { scripts: [`${api}/embed/player.js`, `${api}/embed/rail.js`] },
@@ -168,8 +168,8 @@ ${main}
     <p class="selected" role="status" aria-live="polite" id="selected"></p>
   </article>
   <aside class="sidebar" aria-label="Trending on Reel">
-    <reel-rail api-base="${esc(api)}/api/v1" source="trending" heading="Trending now" limit="12" data-title-href="${esc(api)}/title/{id}"></reel-rail>
-    <reel-rail api-base="${esc(api)}/api/v1" source="top10" heading="Top 10" limit="10" data-title-href="${esc(api)}/title/{id}"></reel-rail>
+    <reel-rail api-base="${esc(api)}/api/v1" source="trending" heading="Trending now" limit="12" href-template="${esc(api)}/title/{id}"></reel-rail>
+    <reel-rail api-base="${esc(api)}/api/v1" source="top10" heading="Top 10" limit="10" href-template="${esc(api)}/title/{id}"></reel-rail>
   </aside>
 </main>`,
         { scripts: [`${api}/embed/rail.js`] },

@@ -35,23 +35,11 @@ for (const frame of document.querySelectorAll('iframe.reel-frame')) {
   });
 }
 
+// Cards link wherever `href-template` says (Reel's title pages here); a host that routes titles
+// itself cancels `reel-select` instead. This demo only says what is opening.
 const selected = document.getElementById('selected');
-const titleUrl = (rail, id) => (rail.dataset.titleHref ?? `${api}/title/{id}`).replace('{id}', encodeURIComponent(id));
 for (const rail of document.querySelectorAll('reel-rail')) {
   rail.addEventListener('reel-select', (event) => {
-    const title = event.detail?.title ?? event.detail;
-    if (!title?.id) return;
-    event.preventDefault();
-    if (selected) selected.textContent = `Opening ${title.name ?? 'the title'} on Reel…`;
-    location.assign(titleUrl(rail, title.id));
-  });
-  // Cards are links to Reel's title pages: send them to Reel, not to this site.
-  rail.addEventListener('click', (event) => {
-    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
-    const link = event.composedPath().find((node) => node instanceof HTMLAnchorElement);
-    const match = link && /^\/title\/([^/?#]+)/.exec(new URL(link.href).pathname);
-    if (!match || new URL(link.href).origin !== location.origin) return;
-    event.preventDefault();
-    location.assign(titleUrl(rail, decodeURIComponent(match[1])));
+    if (selected) selected.textContent = `Opening ${event.detail.title.name} on Reel…`;
   });
 }

@@ -3,6 +3,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { TitleSummary } from '@reel/contracts';
 import { type ReelAuthProvider, setLocale } from '@reel/core';
 import { mountMany, themedFixture } from '@reel/core/testing';
+import type { CardSelectEvent } from '@reel/title-card';
 import { manyTitles, nextFrame, settled, signInAsAlex, signOut } from '@reel/title-card/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '@reel/core/define';
@@ -44,6 +45,27 @@ describe('<reel-rail>', () => {
     expect(first.querySelector('.card__name')!.textContent).to.equal(trending.items[0].name);
     // No watchlist buttons without a profile.
     expect(rail.shadowRoot!.querySelector('[data-action="watchlist"]')).to.equal(null);
+  });
+
+  it('links cards through href-template and lets the host take a choice with reel-select', async () => {
+    const rail = await fixture<ReelRail>(
+      html`<reel-rail source="trending" api-base="/api/v1" href-template="https://partner.example/watch?title={id}"></reel-rail>`,
+    );
+    await waitUntil(() => cards(rail).length > 0, 'cards render', { timeout: 8000 });
+    const link = cards(rail)[0]!.querySelector('a')!;
+    const id =
+      cards(rail)[0]!.closest('[data-id]')?.getAttribute('data-id') ??
+      link.closest('[data-id]')?.getAttribute('data-id');
+    expect(link.getAttribute('href')).to.equal(`https://partner.example/watch?title=${encodeURIComponent(String(id))}`);
+    let chosen: string | null = null;
+    rail.addEventListener('reel-select', (e) => {
+      chosen = (e as unknown as CardSelectEvent).detail.titleId;
+      e.preventDefault();
+    });
+    const click = new MouseEvent('click', { bubbles: true, composed: true, cancelable: true });
+    link.dispatchEvent(click);
+    expect(chosen).to.equal(id);
+    expect(click.defaultPrevented, 'the host took the choice: the link is not followed').to.equal(true);
   });
 
   it('shows Top 10 as rank numerals beside posters, in the server’s order', async () => {

@@ -6,6 +6,7 @@ import {
   CardActions,
   type CardLayout,
   CardRenderer,
+  cardHref,
   FOCUS_DELAY,
   HOVER_DELAY,
   HoverPreview,
@@ -44,6 +45,7 @@ const reducedMotion = () => globalThis.matchMedia?.('(prefers-reduced-motion: re
  * @fires reel-watchlist-toggle-request - A card's My List button was pressed; `detail: { titleId, add }`.
  *   Cancel it to handle the change yourself.
  * @fires reel-continue-watching-remove-request - "Remove from row" was pressed; `detail: { titleId }`.
+ * @fires reel-select - A card was chosen; `detail: { titleId, title }`. Cancel it to route it yourself.
  * @fires reel-title-play-request - A preview's play button was pressed; `detail: { titleId, episodeId? }`.
  * @csspart heading - The rail's heading.
  * @csspart see-all - The "see all" link.
@@ -92,6 +94,9 @@ export class ReelRail extends ReelElement {
 
   /** API base for pages without a `<reel-auth-provider>`. */
   @property({ attribute: 'api-base' }) apiBase: string | null = null;
+
+  /** Where cards link, with `{id}` for the title id (a partner's own page); default Reel's detail page. */
+  @property({ attribute: 'href-template' }) hrefTemplate: string | null = null;
 
   /** Set when the rail has no titles (it hides itself). */
   @property({ type: Boolean, reflect: true }) empty = false;
@@ -393,6 +398,7 @@ export class ReelRail extends ReelElement {
       (t, i) =>
         this.cards.render(t, {
           index: start + i,
+          href: cardHref(t.id, this.hrefTemplate),
           layout,
           focusable: start + i === active,
           apiBase,

@@ -4,7 +4,7 @@ import { emit, type SessionConsumer } from '@reel/core';
 import { announce, toast } from '@reel/ui';
 import { removeFromContinueWatching, setInWatchlist } from './actions.js';
 import { CardAction } from './card-template.js';
-import type {} from './events.js';
+import type { CardSelectEvent } from './events.js';
 
 /** Resolves after the next frame is painted. */
 const afterPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
@@ -40,9 +40,22 @@ export class CardActions {
     if (!(target instanceof Element)) return false;
     const button = target.closest<HTMLElement>('[data-action]');
     const id = target.closest<HTMLElement>('[data-id]')?.dataset.id;
-    if (!button || !id) return false;
+    if (!id) return false;
     const title = this.owner.find(id);
     if (!title) return false;
+    if (!button) {
+      // The card's own link: the host may take the choice (a partner page routes it itself).
+      if (!target.closest('a[href]')) return false;
+      const select: CardSelectEvent = new CustomEvent('reel-select', {
+        detail: { value: title.id, titleId: title.id, title },
+        bubbles: true,
+        composed: true,
+        cancelable: true,
+      });
+      this.owner.host.dispatchEvent(select);
+      if (select.defaultPrevented) event.preventDefault();
+      return true;
+    }
     switch (button.dataset.action) {
       case CardAction.watchlist:
         event.preventDefault();

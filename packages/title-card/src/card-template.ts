@@ -62,6 +62,9 @@ export interface CardOptions {
 
 /** The detail page of a title. */
 export const titleHref = (id: string): string => `/title/${encodeURIComponent(id)}`;
+/** A card's link from an `href-template` (`https://partner.example/watch?title={id}`), or the detail page. */
+export const cardHref = (id: string, template: string | null | undefined): string =>
+  template ? template.replaceAll('{id}', encodeURIComponent(id)) : titleHref(id);
 /** The player page of a title (or of one episode, or its trailer). */
 export const watchHref = (id: string, query?: { episode?: string; trailer?: boolean }): string => {
   const params = new URLSearchParams();

@@ -1,4 +1,4 @@
-import type { Progress } from '@reel/contracts';
+import type { Progress, TitleSummary } from '@reel/contracts';
 
 /**
  * The events of the discovery elements (cards, rails, home, detail pages). A control asks with a
@@ -33,3 +33,10 @@ export type DiscoveryEventMap = Pick<
   | 'reel-progress-change'
   | 'reel-title-play-request'
 >;
+
+/**
+ * `reel-select` from a card: it was chosen (clicked, or opened by keyboard); cancel it to go
+ * somewhere yourself instead of following the card's link (a partner page's own route). The name
+ * is shared with `<reel-menu>`'s choice event, so the detail carries `value` (the title id) too.
+ */
+export type CardSelectEvent = CustomEvent<{ value: string; titleId: string; title: TitleSummary }>;

@@ -9,6 +9,7 @@ export {
   type CardLabels,
   CardLayout,
   type CardOptions,
+  cardHref,
   cardLabels,
   icon,
   metaParts,
@@ -20,7 +21,7 @@ export {
   titleHref,
   watchHref,
 } from './card-template.js';
-export type { DiscoveryEventMap } from './events.js';
+export type { CardSelectEvent, DiscoveryEventMap } from './events.js';
 export {
   FOCUS_DELAY,
   HOVER_DELAY,

@@ -5,7 +5,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { CardActions } from './card-actions.js';
 import { CardRenderer } from './card-dom.js';
-import { type CardLayout, progressPercent, renderCardSkeleton, renderPreview } from './card-template.js';
+import { type CardLayout, cardHref, progressPercent, renderCardSkeleton, renderPreview } from './card-template.js';
 import { FOCUS_DELAY, HOVER_DELAY, HoverPreview, isTouch, placePreview, rememberPointer } from './hover-preview.js';
 import { styles } from './reel-title-card.styles.js';
 
@@ -26,6 +26,7 @@ import { styles } from './reel-title-card.styles.js';
  *   `reel-watchlist-change` on `window`.
  * @fires reel-continue-watching-remove-request - "Remove from row" was pressed (`removable` cards);
  *   `detail: { titleId }`. Cancel it to handle it yourself.
+ * @fires reel-select - The card was chosen; `detail: { titleId, title }`. Cancel it to route it yourself.
  * @fires reel-title-play-request - The preview's play button was pressed; `detail: { titleId, episodeId? }`.
  *   Cancel it to play in place instead of following the `/watch/:id` link.
  * @csspart card - The card.
@@ -57,6 +58,9 @@ export class ReelTitleCard extends ReelElement {
 
   /** A title id to fetch, when `title` is not set. */
   @property({ attribute: 'title-id', reflect: true }) titleId: string | null = null;
+
+  /** Where the card links, with `{id}` for the title id (a partner's own page); default Reel's detail page. */
+  @property({ attribute: 'href-template' }) hrefTemplate: string | null = null;
 
   /** `backdrop` (16:9, default), `poster` (2:3) or `rank` (Top 10 numeral and poster). */
   @property({ reflect: true }) layout: CardLayout = 'backdrop';
@@ -162,6 +166,7 @@ export class ReelTitleCard extends ReelElement {
     >
       ${this.cards.render(title, {
         index: 0,
+        href: cardHref(title.id, this.hrefTemplate),
         layout: this.layout,
         focusable: true,
         apiBase: this.apiBase ?? this.api.session?.apiBase,
