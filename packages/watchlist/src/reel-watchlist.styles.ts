@@ -207,6 +207,14 @@ export const styles = css`
   .selection-bar .move {
     min-inline-size: 12rem;
   }
+  .tag-form {
+    display: flex;
+    align-items: flex-end;
+    gap: var(--reel-space-2);
+  }
+  .tag-form .tag {
+    inline-size: 11rem;
+  }
 
   /* Items */
   .items {

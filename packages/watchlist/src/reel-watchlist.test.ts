@@ -224,6 +224,28 @@ describe('<reel-watchlist>', function () {
     expect(shownIds(el)).to.deep.equal(titles.slice(1, 3));
   });
 
+  it('tags the selected titles, shows the tags and filters by them; the server keeps them', async () => {
+    await setList(titles.slice(0, 3));
+    const el = await mount();
+    for (const id of titles.slice(0, 2)) {
+      $(el, `[data-id="${id}"] reel-checkbox`)!.dispatchEvent(
+        new CustomEvent('reel-change', { detail: { checked: true, value: 'on' } }),
+      );
+    }
+    await el.updateComplete;
+    const tag = `late-night-${Date.now() % 10000}`;
+    $(el, 'reel-text-field.tag')!.dispatchEvent(new CustomEvent('reel-input', { detail: { value: `${tag}, cosy` } }));
+    await el.updateComplete;
+    ($(el, '.tag-form') as HTMLFormElement).requestSubmit();
+    await waitUntil(() => toastText().includes('Tagged 2 titles'), 'the tag toast');
+    for (const id of titles.slice(0, 2)) expect($(el, `[data-id="${id}"]`)!.textContent).to.contain(`#${tag}`);
+    expect($(el, `[data-id="${titles[2]}"]`)!.textContent).not.to.contain(`#${tag}`);
+    const stored = await client().call(watchlistList, { params: params(), query: { limit: 200 } });
+    const tagsOf = (id: string) => stored.items.find((i) => i.title_id === id)?.tags ?? [];
+    expect(tagsOf(titles[0]!)).to.include.members([tag, 'cosy']);
+    expect(tagsOf(titles[2]!)).not.to.include(tag);
+  });
+
   it('makes a folder, moves selected titles to it and shares it as a link', async () => {
     await setList(titles.slice(0, 3));
     const el = await mount();

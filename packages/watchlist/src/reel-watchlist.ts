@@ -135,6 +135,7 @@ export class ReelWatchlist extends ReelElement {
   /** The folder being renamed (null: a new folder). */
   @state() private editingFolder: WatchlistFolder | null = null;
   @state() private moveTarget = '';
+  @state() private tagDraft = '';
 
   @query('input[type="file"]') private fileInput?: HTMLInputElement;
 
@@ -609,6 +610,43 @@ export class ReelWatchlist extends ReelElement {
       toast({
         variant: 'error',
         message: msg(str`Couldn’t move the titles: ${problemOf(error)}`, { id: 'watchlist.move.failed' }),
+      });
+    }
+  }
+
+  /** Tags the selected titles (`tag` is one tag or several, comma-separated). */
+  private async tagSelected(text: string): Promise<void> {
+    const profileId = this.profileId;
+    const tags = [
+      ...new Set(
+        text
+          .split(',')
+          .map((t) => t.trim())
+          .filter(Boolean),
+      ),
+    ];
+    if (!profileId || !this.items || tags.length === 0) return;
+    const ids = [...this.selected];
+    const before = this.items;
+    this.items = before.map((i) =>
+      this.selected.has(i.title_id) ? { ...i, tags: [...new Set([...i.tags, ...tags])] } : i,
+    );
+    try {
+      await this.api.client.call(watchlistBulk, {
+        params: { profile_id: profileId },
+        body: { action: 'tag', title_ids: ids, tags },
+      });
+      this.tagDraft = '';
+      void this.reloadFolders();
+      this.changed();
+      toast({
+        message: msg(str`Tagged ${ids.length} titles #${tags.join(', #')}`, { id: 'watchlist.tagged' }),
+      });
+    } catch (error) {
+      this.items = before;
+      toast({
+        variant: 'error',
+        message: msg(str`Couldn’t tag the titles: ${problemOf(error)}`, { id: 'watchlist.tag.failed' }),
       });
     }
   }
@@ -1188,6 +1226,27 @@ export class ReelWatchlist extends ReelElement {
                   >${msg('New folder to move them to', { id: 'watchlist.bulk.new-folder' })}</reel-button
                 >`
             }
+            <form
+              class="tag-form"
+              @submit=${(e: Event) => {
+                e.preventDefault();
+                void this.tagSelected(this.tagDraft);
+              }}
+            >
+              <reel-text-field
+                class="tag"
+                label=${msg('Tag', { id: 'watchlist.bulk.tag' })}
+                placeholder=${msg('rewatch, cosy', { id: 'watchlist.bulk.tag.placeholder' })}
+                maxlength="100"
+                .value=${this.tagDraft}
+                @reel-input=${(e: CustomEvent<{ value: string }>) => {
+                  this.tagDraft = e.detail.value;
+                }}
+              ></reel-text-field>
+              <reel-button size="sm" variant="secondary" type="submit" data-action="tag-selected"
+                >${msg('Add tag', { id: 'watchlist.bulk.tag.add' })}</reel-button
+              >
+            </form>
             <reel-button size="sm" variant="ghost" @click=${() => {
               this.selected = new Set();
             }}
