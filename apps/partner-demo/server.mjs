@@ -33,7 +33,6 @@ export function partnerCsp(api) {
     `img-src 'self' ${api} data: blob:`,
     `media-src ${api} blob:`,
     `connect-src 'self' ${api}`,
-    'worker-src blob:',
     "font-src 'self'",
     `frame-src ${api}`,
     "object-src 'none'",
