@@ -17,7 +17,7 @@ import type {
   ViewerDevice,
   ViewerDeviceType,
 } from '@reel/contracts';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { episodeStill } from '../artwork/urls.js';
 import type { Db } from '../db/client.js';
 import {
@@ -27,6 +27,7 @@ import {
   playerSessions,
   profiles,
   progress,
+  reviews,
   sessions,
   watchlistItems,
 } from '../db/schema/index.js';
@@ -63,6 +64,9 @@ interface RawActivity {
   titleId: string;
   episodeId: string;
   device: ViewerDevice | null;
+  /** `reviewed`: the stars given and the review. */
+  rating?: number;
+  reviewId?: string;
 }
 
 type ProfileViewer = Viewer & { profileId: string };
@@ -453,7 +457,7 @@ export class HistoryService {
     return { items: [], next_cursor: null };
   }
 
-  /** The activity feed: started and finished (from the entries), added to the list. */
+  /** The activity feed: started and finished (from the entries), added to the list, reviewed. */
   async #activities(viewer: ProfileViewer, entries: RawEntry[]): Promise<RawActivity[]> {
     const out: RawActivity[] = [];
     const firstByKey = new Map<string, RawEntry>();
@@ -501,6 +505,24 @@ export class HistoryService {
         device: null,
       });
     }
+    const written = await this.#db
+      .select({ id: reviews.id, titleId: reviews.titleId, rating: reviews.rating, createdAt: reviews.createdAt })
+      .from(reviews)
+      .where(and(eq(reviews.profileId, viewer.profileId), isNull(reviews.deletedAt)));
+    for (const r of written) {
+      const t = snap.titles.get(r.titleId);
+      if (!t || !this.#catalog.isVisible(t, viewer, now)) continue;
+      out.push({
+        id: derivedId('act', r.id, 'reviewed'),
+        kind: 'reviewed',
+        at: r.createdAt,
+        titleId: r.titleId,
+        episodeId: '',
+        device: null,
+        rating: r.rating,
+        reviewId: r.id,
+      });
+    }
     return out;
   }
 
@@ -518,8 +540,8 @@ export class HistoryService {
           occurred_at: iso(a.at),
           title: this.#catalog.summaryOf(snap, t, viewer.region),
           episode: a.episodeId ? (episodes.get(a.episodeId) ?? null) : null,
-          rating: null,
-          review_id: null,
+          rating: a.rating ?? null,
+          review_id: a.reviewId ?? null,
           folder: null,
           device: a.device,
         },

@@ -243,7 +243,7 @@ describe('history routes', () => {
     assert.equal(bad.status, 400);
   });
 
-  it('has an activity feed: started, finished, added to the list', async () => {
+  it('has an activity feed: started, finished, added to the list, reviewed', async () => {
     const added = await send('POST', `/users/${alex}/watchlist`, family, { title_id: 't-inception' });
     assert.equal(added.status, 201, added.raw.body);
     const res = await send('GET', `/users/${alex}/history/activity`, family);
@@ -261,6 +261,24 @@ describe('history routes', () => {
     const finished = await send('GET', `/users/${alex}/history/activity?kind=completed`, family);
     assert.ok((finished.body.items as { kind: string }[]).every((a) => a.kind === 'completed'));
     assert.equal(finished.body.items.length, 2);
+
+    // A review written is in the feed, with its stars.
+    const written = await send('POST', '/titles/t-interstellar/reviews', family, {
+      rating: 4,
+      headline: 'Still thinking about it',
+      body: 'The docking scene alone.',
+    });
+    assert.equal(written.status, 201, written.raw.body);
+    const reviewed = await send('GET', `/users/${alex}/history/activity?kind=reviewed`, family);
+    assert.deepEqual(
+      (reviewed.body.items as { kind: string; title: { id: string }; rating: number; review_id: string }[]).map((a) => [
+        a.kind,
+        a.title.id,
+        a.rating,
+        a.review_id,
+      ]),
+      [['reviewed', 't-interstellar', 4, written.body.id]],
+    );
   });
 
   it('counts time per week, top genres and completion', async () => {
