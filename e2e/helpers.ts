@@ -159,3 +159,47 @@ export async function switchTo(context: BrowserContext, site: Site, token: strin
   assert.equal(switched.status(), 200, await switched.text());
   return ((await switched.json()) as { access_token: string }).access_token;
 }
+
+/** What the e2e tests reach on a `<reel-player>`. */
+export interface PlayerHandle {
+  phase: string;
+  video: HTMLVideoElement;
+  engine: { session: { session_id: string; markers: { kind: string; start: number; end: number }[] } } | null;
+  seek(t: number): void;
+  pause(): void;
+  play(): Promise<void>;
+  retry(): void;
+  shadowRoot: ShadowRoot;
+}
+
+/** Waits until the player plays (the demo media may still be being made: retries after an error). */
+export async function playing(page: Page): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const phase = await page.waitForFunction(
+      (_sel) => {
+        const p = document.querySelector('reel-player') as unknown as PlayerHandle | null;
+        return p && (p.phase === 'ready' || p.phase === 'error') ? p.phase : null;
+      },
+      'reel-player',
+      { timeout: 60_000 },
+    );
+    if ((await phase.jsonValue()) === 'ready') break;
+    if (Date.now() > deadline) assert.fail('playback did not start');
+    await page.waitForTimeout(1500);
+    await page.evaluate(
+      (_sel) => (document.querySelector('reel-player') as unknown as PlayerHandle).retry(),
+      'reel-player',
+    );
+  }
+  await page.evaluate((_sel) => {
+    const p = document.querySelector('reel-player') as unknown as PlayerHandle;
+    p.video.muted = true;
+    return p.play();
+  }, 'reel-player');
+  await page.waitForFunction(
+    (_sel) => (document.querySelector('reel-player') as unknown as PlayerHandle).video.currentTime > 0.2,
+    'reel-player',
+    { timeout: 30_000 },
+  );
+}

@@ -4,53 +4,13 @@
 // watched for Content-Security-Policy violations throughout.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, type Site, settled, startSite, watchCsp } from './helpers.js';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { launchBrowser, type PlayerHandle, playing, type Site, settled, startSite, watchCsp } from './helpers.js';
 
 const VIEWER = { email: 'viewer@reel.test', password: 'reel-viewer-demo' };
 
-interface PlayerHandle {
-  phase: string;
-  video: HTMLVideoElement;
-  engine: { session: { session_id: string; markers: { kind: string; start: number; end: number }[] } } | null;
-  seek(t: number): void;
-  pause(): void;
-  play(): Promise<void>;
-  retry(): void;
-  shadowRoot: ShadowRoot;
-}
-
 /** Passed to page functions that need no argument (they find the player themselves). */
 const player = 'reel-player';
-
-/** Waits until the player plays (the demo media may still be being made: retries after an error). */
-async function playing(page: Page): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    const phase = await page.waitForFunction(
-      (_sel) => {
-        const p = document.querySelector('reel-player') as unknown as PlayerHandle | null;
-        return p && (p.phase === 'ready' || p.phase === 'error') ? p.phase : null;
-      },
-      player,
-      { timeout: 60_000 },
-    );
-    if ((await phase.jsonValue()) === 'ready') break;
-    if (Date.now() > deadline) assert.fail('playback did not start');
-    await page.waitForTimeout(1500);
-    await page.evaluate((_sel) => (document.querySelector('reel-player') as unknown as PlayerHandle).retry(), player);
-  }
-  await page.evaluate((_sel) => {
-    const p = document.querySelector('reel-player') as unknown as PlayerHandle;
-    p.video.muted = true;
-    return p.play();
-  }, player);
-  await page.waitForFunction(
-    (_sel) => (document.querySelector('reel-player') as unknown as PlayerHandle).video.currentTime > 0.2,
-    player,
-    { timeout: 30_000 },
-  );
-}
 
 describe('the player in the shell', () => {
   let site: Site;
