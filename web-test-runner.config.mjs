@@ -112,7 +112,13 @@ function realApi() {
             port: api.port,
             method: ctx.method,
             path: ctx.url,
-            headers: { ...ctx.req.headers, host: `127.0.0.1:${api.port}` },
+            // The site and its API share one origin; the test page stands in for the site, so its
+            // requests reach the API as first-party ones (cookies set, no per-origin public limit).
+            headers: {
+              ...ctx.req.headers,
+              host: `127.0.0.1:${api.port}`,
+              ...(ctx.req.headers.origin ? { origin: `http://127.0.0.1:${api.port}` } : {}),
+            },
           },
           (res) => {
             ctx.res.writeHead(res.statusCode ?? 502, res.headers);

@@ -301,6 +301,11 @@ describe('<reel-reviews>', function () {
       // Again removes the vote.
       await sendKeys({ press: 'Space' });
       await waitUntil(() => button.getAttribute('aria-pressed') === 'false', 'unpressed');
+      // One vote is in flight at a time: wait until the server has taken the removal back.
+      await waitUntil(async () => {
+        const page = (await (await fetch(`/api/v1/titles/${titleId}/reviews?limit=50`)).json()) as { items: Review[] };
+        return page.items.find((r) => r.id === id)?.helpful_count === before;
+      }, 'the server dropped it');
       await nextFrame();
       // Injected fault (labelled): the next vote is refused with a server error.
       const realFetch = window.fetch;

@@ -410,6 +410,8 @@ export class ReelReviews extends ReelElement {
     this.list = { ...this.list, items: this.list.items.map((r) => (r.id === id ? { ...r, ...patch } : r)) };
   }
 
+  readonly #voteSeq = new Map<string, number>();
+
   private async vote(review: Review, value: 'helpful' | 'not_helpful'): Promise<void> {
     const current = this.list.items.find((r) => r.id === review.id) ?? review;
     const next = current.my_vote === value ? null : value;
@@ -425,17 +427,22 @@ export class ReelReviews extends ReelElement {
     if (next === 'helpful') helpful++;
     if (next === 'not_helpful') notHelpful++;
     this.patchReview(review.id, { my_vote: next, helpful_count: helpful, not_helpful_count: notHelpful });
+    // A quicker second press wins: an older answer (or its failure) must not undo a newer choice.
+    const seq = (this.#voteSeq.get(review.id) ?? 0) + 1;
+    this.#voteSeq.set(review.id, seq);
     try {
       const result = await this.api.client.call(reviewsVote, {
         params: { review_id: review.id },
         body: { vote: next ?? 'none' },
       });
+      if (this.#voteSeq.get(review.id) !== seq) return;
       this.patchReview(review.id, {
         my_vote: result.my_vote,
         helpful_count: result.helpful_count,
         not_helpful_count: result.not_helpful_count,
       });
     } catch (error) {
+      if (this.#voteSeq.get(review.id) !== seq) return;
       this.patchReview(review.id, before);
       toast({
         message: msg(str`Your vote wasn’t saved: ${errorMessage(error)}`, { id: 'reviews.error.vote' }),
