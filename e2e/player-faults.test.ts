@@ -261,6 +261,7 @@ describe('player engine under injected faults', { timeout: 600_000 }, () => {
   });
 
   it('a 403 (media token expired): renewed once, the same segment again with the new token, no reload', async () => {
+    const renewalsBefore = proxy.renewals;
     const { context, page } = await open([
       { match: segment(1), fault: { kind: 'status', status: 403, code: 'token_expired' }, times: 1 },
     ]);
@@ -268,8 +269,9 @@ describe('player engine under injected faults', { timeout: 600_000 }, () => {
     const masters = proxy.requests.filter((r) => r.path.endsWith('/master.m3u8'));
     assert.equal(masters.length, 1, 'the source was not loaded again');
     const tries = proxy.requests.filter((r) => segment(1).test(r.path));
-    assert.ok(tries.length >= 2);
-    assert.notEqual(tries[tries.length - 1]?.token, tries[0]?.token, 'the retry carries the renewed token');
+    assert.ok(tries.length >= 2, 'the same segment was asked for again');
+    // (The renewed token can equal the old one when both are minted within the same second.)
+    assert.equal(proxy.renewals - renewalsBefore, 1, 'the media token was renewed once');
     await context.close();
   });
 
