@@ -119,7 +119,7 @@ describe('<reel-title-detail>', () => {
       document.body.append(provider);
       await signInAsAlex(await settled(provider));
       // Alex is part-way through a series (apps/api/src/seed/history.ts): its card is in Continue Watching.
-      const rails: Rail[] = await serverRails(provider);
+      const rails: Rail[] = await serverRails(provider, 50);
       const continuing = rails.find((r) => r.kind === 'continue-watching');
       // The seeded one (episodes finished, one part-way), not a series other tests have since
       // started for Alex (the player's and history's tests play episodes too, in parallel).
