@@ -1,19 +1,20 @@
 // Runs against the real reference API (the test runner passes /api and /media to it).
 import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { ApiError } from '@reel/client';
+import { ApiError, type Transport } from '@reel/client';
 import {
+  catalogBrowse,
   catalogEpisodes,
+  catalogSeasons,
   type Episode,
   playerEndSession,
   playerEvents,
   playerStartSession,
-  type Rail,
   type Title,
 } from '@reel/contracts';
 import type { ReelAuthProvider } from '@reel/core';
 import { themedFixture } from '@reel/core/testing';
 import type { ReelRail } from '@reel/rail';
-import { serverRails, settled, signInAsAlex, signOut } from '@reel/title-card/testing';
+import { settled, signInAsAlex, signOut } from '@reel/title-card/testing';
 import type { ReelSelect } from '@reel/ui';
 import '@reel/core/define';
 import './define.js';
@@ -27,6 +28,26 @@ async function settledDetail(detail: ReelTitleDetail): Promise<void> {
   await waitUntil(() => !detail.shadowRoot!.querySelector('[aria-busy="true"]'), 'every part loads', {
     timeout: 10000,
   });
+}
+
+function heartbeat(sessionId: string, position: number) {
+  return {
+    id: `heartbeat-${sessionId}-${Date.now()}`,
+    session_id: sessionId,
+    position,
+    timestamp: new Date().toISOString(),
+    type: 'heartbeat' as const,
+    details: {
+      playing: true,
+      buffer_ahead: 10,
+      quality: null,
+      bitrate: null,
+      bandwidth_estimate: null,
+      playback_rate: 1,
+      dropped_frames: 0,
+      watched: 30,
+    },
+  };
 }
 
 async function film(): Promise<Title> {
@@ -118,21 +139,36 @@ describe('<reel-title-detail>', () => {
       provider.setAttribute('data-reel-theme', 'dark');
       document.body.append(provider);
       await signInAsAlex(await settled(provider));
-      // Alex is part-way through a series (apps/api/src/seed/history.ts): its card is in Continue Watching.
-      const rails: Rail[] = await serverRails(provider, 50);
-      const continuing = rails.find((r) => r.kind === 'continue-watching');
-      // The seeded one (episodes finished, one part-way), not a series other tests have since
-      // started for Alex (the player's and history's tests play episodes too, in parallel).
-      const shows = continuing?.items.filter((t) => t.type !== 'film') ?? [];
-      series = shows[0]?.id ?? '';
-      for (const t of shows) {
-        const season = await provider.session!.client.call(catalogEpisodes, { params: { id: t.id, n: 1 } });
-        if (season.items.filter((e: Episode) => e.progress?.completed).length >= 2) {
+      // This block writes its own progress for Alex rather than relying on the seeded Continue Watching
+      // row (the player's and history's tests play episodes for Alex in parallel and reorder it): the
+      // last series by name with two seasons, episodes 1–2 finished and episode 3 part-way.
+      const client = provider.session!.client;
+      const shows = await client.call(catalogBrowse, {
+        query: { type: 'series', sort: 'title', order: 'desc', limit: 20 },
+      });
+      for (const t of shows.items) {
+        const seasons = await client.call(catalogSeasons, { params: { id: t.id } });
+        if (seasons.items.length >= 2 && (seasons.items[0]?.episode_count ?? 0) >= 4) {
           series = t.id;
           break;
         }
       }
+      const season = await client.call(catalogEpisodes, { params: { id: series, n: 1 } });
+      const [first, second, third] = season.items;
+      await watch(client, first!.id, 0.97);
+      await watch(client, second!.id, 0.97);
+      await watch(client, third!.id, 0.3);
     });
+
+    /** Plays `episode` to `fraction` of its media through the player's own session and events routes. */
+    async function watch(client: Transport, episode: string, fraction: number): Promise<void> {
+      const session = await client.call(playerStartSession, { body: { title_id: series, episode_id: episode } });
+      await client.call(playerEvents, {
+        body: { events: [heartbeat(session.session_id, session.duration * fraction)] },
+      });
+      await client.call(playerEndSession, { params: { id: session.session_id } }).catch(() => {});
+    }
+
     after(async () => {
       provider.remove();
       await signOut();
@@ -148,7 +184,7 @@ describe('<reel-title-detail>', () => {
     }
 
     it('lists the season’s episodes with Alex’s progress in each and the markers each has', async () => {
-      expect(series, 'Alex has a series in Continue Watching').to.not.equal('');
+      expect(series, 'a series with two seasons').to.not.equal('');
       const detail = await mount();
       const season = await provider.session!.client.call(catalogEpisodes, { params: { id: series, n: 1 } });
       const rows = $$(detail, '.episode');
@@ -208,25 +244,7 @@ describe('<reel-title-detail>', () => {
       const position = session.duration / 2;
       await client.call(playerEvents, {
         body: {
-          events: [
-            {
-              id: `heartbeat-${Date.now()}`,
-              session_id: session.session_id,
-              position,
-              timestamp: new Date().toISOString(),
-              type: 'heartbeat',
-              details: {
-                playing: true,
-                buffer_ahead: 10,
-                quality: null,
-                bitrate: null,
-                bandwidth_estimate: null,
-                playback_rate: 1,
-                dropped_frames: 0,
-                watched: 30,
-              },
-            },
-          ],
+          events: [heartbeat(session.session_id, position)],
         },
       });
       await client.call(playerEndSession, { params: { id: session.session_id } }).catch(() => {});
