@@ -44,18 +44,23 @@ const nodeArgs = [
   '--import',
   'tsx',
   '--test',
-  `--test-concurrency=${suite === 'e2e' ? 1 : 2}`,
+  `--test-concurrency=2`,
   '--test-reporter=spec',
   '--test-reporter-destination=stdout',
   '--test-reporter=tap',
   `--test-reporter-destination=${tapFile}`,
   ...files,
 ];
-const r = spawnSync(process.execPath, nodeArgs, {
-  cwd: root,
-  stdio: 'inherit',
-  env: { ...process.env, REEL_TEST: '1' },
-});
+// The e2e files each start a site; they copy one seeded data folder rather than each seeding.
+const env = { ...process.env, REEL_TEST: '1' };
+let template;
+if (suite === 'e2e' && !env.REEL_API_DATA_TEMPLATE) {
+  const { prepareDataTemplate } = await import('./api-server.mjs');
+  template = await prepareDataTemplate();
+  env.REEL_API_DATA_TEMPLATE = template;
+}
+const r = spawnSync(process.execPath, nodeArgs, { cwd: root, stdio: 'inherit', env });
+if (template) rmSync(template, { recursive: true, force: true });
 
 let passed = 0;
 let failed = 0;
