@@ -1570,7 +1570,7 @@ const styles = css`
   .still {
     background: rgb(0 0 0 / 0.6);
   }
-  @media (max-width: 640px) {
+  @container reel-player (max-width: 640px) {
     .hide-narrow,
     .time,
     .name span {

@@ -411,7 +411,7 @@ const styles = css`
   .summary .btn {
     margin: 1rem 0 0;
   }
-  @media (max-width: 480px) {
+  @container reel-player (max-width: 480px) {
     fieldset {
       grid-template-columns: 1fr;
     }

@@ -125,6 +125,32 @@ describe('<reel-player>', function () {
     expect(button(p, 'Pause')?.getAttribute('aria-keyshortcuts')).to.equal('k Space');
   });
 
+  it('sizes its controls to its container: in a 320 px column every control fits, none overlap', async () => {
+    const p = await mount();
+    p.style.width = '320px';
+    await p.play();
+    await ready(p);
+    await waitUntil(() => $$(p, '.chrome button').length > 0, 'the controls load');
+    const box = p.getBoundingClientRect();
+    const shown = $$(p, '.chrome button').filter(
+      (b) => b.getClientRects().length && getComputedStyle(b).visibility !== 'hidden',
+    );
+    expect(shown.map((b) => b.getAttribute('aria-label'))).to.include.members(['Pause', 'Full screen']);
+    const rects = shown.map((b) => ({ label: b.getAttribute('aria-label'), r: b.getBoundingClientRect() }));
+    for (const { label, r } of rects) {
+      expect(r.left >= box.left - 0.5 && r.right <= box.right + 0.5, `${label} inside the player`).to.equal(true);
+      expect(r.width, `${label} is a usable target`).to.be.at.least(24);
+    }
+    for (const [i, a] of rects.entries())
+      for (const b of rects.slice(i + 1)) {
+        const overlap = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
+        const vertical = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);
+        expect(overlap > 1 && vertical > 1, `${a.label} and ${b.label} overlap`).to.equal(false);
+      }
+    // The wide layout's extras (episode name next to the title, elapsed time) make room in a column.
+    expect($$(p, '.time').every((t) => !t.getClientRects().length)).to.equal(true);
+  });
+
   it('is accessible with the controls and a menu open', async () => {
     const p = await mount();
     await p.play();

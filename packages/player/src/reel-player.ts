@@ -122,6 +122,8 @@ export class ReelPlayer extends LitElement {
       display: block;
       position: relative;
       overflow: hidden;
+      /* The controls size themselves to the player, not the window: a 320 px partner column or a full-width hero. */
+      container: reel-player / inline-size;
       background: var(--reel-player-background, #000);
       color: #fff;
       color-scheme: dark;
@@ -653,10 +655,14 @@ export class ReelPlayer extends LitElement {
 
   #renderError(): TemplateResult {
     const e = this.error;
+    // Staff stopped the stream (admin live sessions): their message, or the default one translated.
+    const stopped = e?.code === 'session_terminated';
+    const stoppedDefault = msg('This stream was stopped by Reel support', { id: 'player.error.terminated' });
+    const text = stopped && (!e?.message || e.message === 'This stream was stopped by Reel support') ? stoppedDefault : (e?.message ?? '');
     return html`<div class="center" part="error">
       <div class="panel" role="alert">
-        <h2>${msg('Something went wrong', { id: 'player.error.title' })}</h2>
-        <p>${e?.message ?? ''}${e?.code ? html` <small>(${e.code})</small>` : nothing}</p>
+        <h2>${stopped ? msg('Playback stopped', { id: 'player.error.stopped' }) : msg('Something went wrong', { id: 'player.error.title' })}</h2>
+        <p>${text}${e?.code ? html` <small>(${e.code})</small>` : nothing}</p>
         <button class="btn" @click=${() => this.retry()}>${msg('Retry', { id: 'player.retry' })}</button>
         ${
           this.engine
