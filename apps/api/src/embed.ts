@@ -36,6 +36,8 @@ export interface EmbedBuild {
   dir: string;
   /** The entry's file, relative to `dir`. */
   entry: string;
+  /** The files the entry imports statically, transitively (relative to `dir`). */
+  imports: string[];
 }
 
 /** `1.10.0` > `1.9.3`; a pre-release sorts below its release. */
@@ -50,15 +52,27 @@ function compareVersions(a: string, b: string): number {
   return a.localeCompare(b);
 }
 
-/** The entry file of a standalone build, from its Vite manifest. */
-function entryOf(dir: string, tag: string): string | null {
+/** The entry file of a standalone build and its static imports, from its Vite manifest. */
+function entryOf(dir: string, tag: string): { entry: string; imports: string[] } | null {
   try {
     const manifest = JSON.parse(readFileSync(join(dir, '.vite', 'manifest.json'), 'utf8')) as Record<
       string,
-      { file: string; name?: string; isEntry?: boolean }
+      { file: string; name?: string; isEntry?: boolean; imports?: string[] }
     >;
     const entries = Object.values(manifest).filter((m) => m.isEntry);
-    return (entries.find((m) => m.name === tag) ?? entries[0])?.file ?? null;
+    const entry = entries.find((m) => m.name === tag) ?? entries[0];
+    if (!entry) return null;
+    const imports = new Set<string>();
+    const visit = (keys: string[] = []) => {
+      for (const key of keys) {
+        const chunk = manifest[key];
+        if (!chunk || imports.has(chunk.file)) continue;
+        imports.add(chunk.file);
+        visit(chunk.imports);
+      }
+    };
+    visit(entry.imports);
+    return { entry: entry.file, imports: [...imports] };
   } catch {
     return null;
   }
@@ -82,8 +96,8 @@ export function embedBuilds(releasesDir: string | null): EmbedBuild[] {
     const tag = /standalone:\s*\{\s*'(reel-[a-z0-9-]+)'/.exec(config)?.[1];
     if (!tag) continue;
     const dir = join(base, 'dist', 'standalone');
-    const entry = entryOf(dir, tag);
-    if (entry) out.push({ element: tag.slice('reel-'.length), version, dir, entry });
+    const found = entryOf(dir, tag);
+    if (found) out.push({ element: tag.slice('reel-'.length), version, dir, ...found });
   }
   if (releasesDir && existsSync(releasesDir)) {
     for (const element of readdirSync(releasesDir)) {
@@ -91,9 +105,9 @@ export function embedBuilds(releasesDir: string | null): EmbedBuild[] {
       for (const version of readdirSync(join(releasesDir, element))) {
         if (!VERSION.test(version)) continue;
         const dir = join(releasesDir, element, version);
-        const entry = entryOf(dir, `reel-${element}`);
-        if (entry && !out.some((b) => b.element === element && b.version === version)) {
-          out.push({ element, version, dir, entry });
+        const found = entryOf(dir, `reel-${element}`);
+        if (found && !out.some((b) => b.element === element && b.version === version)) {
+          out.push({ element, version, dir, ...found });
         }
       }
     }
@@ -108,11 +122,16 @@ export function resolveBuild(builds: EmbedBuild[], element: string, major: numbe
   );
 }
 
-/** The loader module: one static import of the hashed build, relative to the loader's own URL. */
+/**
+ * The loader module: static imports of the hashed build, relative to the loader's own URL — the
+ * entry's own imports listed first so the browser fetches every file at once instead of finding
+ * them one level at a time (they are side-effect free; the entry runs last, as it would).
+ */
 export function loaderSource(build: EmbedBuild): string {
+  const base = `./v/${build.element}/${build.version}/`;
   return (
     `/* <reel-${build.element}> ${build.version}: a loader (short cache); the build it imports is content-hashed and immutable. */\n` +
-    `import './v/${build.element}/${build.version}/${build.entry}';\n`
+    [...build.imports, build.entry].map((file) => `import '${base}${file}';\n`).join('')
   );
 }
 

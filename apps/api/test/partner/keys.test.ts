@@ -288,7 +288,11 @@ describe('partner API keys and playback tokens', () => {
       writeFileSync(join(dir, 'reel-rail-AbCdEf12.js'), `export const version = '9.1.0';\n${'// pad\n'.repeat(200)}`);
       writeFileSync(
         join(dir, '.vite', 'manifest.json'),
-        JSON.stringify({ 'src/define.ts': { file: 'reel-rail-AbCdEf12.js', name: 'reel-rail', isEntry: true } }),
+        JSON.stringify({
+          'src/define.ts': { file: 'reel-rail-AbCdEf12.js', name: 'reel-rail', isEntry: true, imports: ['_lit.js'] },
+          '_lit.js': { file: 'chunks/lit-XyZ.js', imports: ['_runtime.js'] },
+          '_runtime.js': { file: 'chunks/runtime-Qr.js' },
+        }),
       );
     });
 
@@ -301,7 +305,15 @@ describe('partner API keys and playback tokens', () => {
         assert.equal(res.headers['access-control-allow-origin'], '*');
         const body =
           res.headers['content-encoding'] === 'br' ? brotliDecompressSync(res.rawPayload).toString() : res.body;
-        assert.match(body, /import '\.\/v\/rail\/9\.1\.0\/reel-rail-AbCdEf12\.js';/);
+        // Every file of the build at once: the entry's static imports listed before it.
+        assert.deepEqual(
+          body.split('\n').filter((line) => line.startsWith('import')),
+          [
+            "import './v/rail/9.1.0/chunks/lit-XyZ.js';",
+            "import './v/rail/9.1.0/chunks/runtime-Qr.js';",
+            "import './v/rail/9.1.0/reel-rail-AbCdEf12.js';",
+          ],
+        );
         assert.ok(res.rawPayload.length <= 2048, `loader is ${res.rawPayload.length} bytes`);
       }
       const build = await app.inject({ method: 'GET', url: '/embed/v/rail/9.1.0/reel-rail-AbCdEf12.js' });
