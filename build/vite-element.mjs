@@ -9,6 +9,7 @@
 // `standalone` entry, carrying its own copy of every dependency; dynamic imports (hls.js) stay
 // lazy chunks; every file name is content-hashed and listed in dist/standalone/.vite/manifest.json.
 import { resolve } from 'node:path';
+import { cssLiteralsPlugin } from './css-literals.mjs';
 import { pureContractPlugin } from './pure-annotate.mjs';
 
 /** Conditions used to resolve workspace packages to their TypeScript sources. */
@@ -38,7 +39,7 @@ export function elementConfig({ entries, standalone = {}, define = {}, plugins =
     }
     return {
       resolve: { conditions: resolveConditions },
-      plugins: [pureContractPlugin(), ...plugins],
+      plugins: [pureContractPlugin(), cssLiteralsPlugin(), ...plugins],
       define,
       logLevel: 'warn',
       build: {

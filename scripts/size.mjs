@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { cssLiteralsEsbuildPlugin } from '../build/css-literals.mjs';
 import { pureContractEsbuildPlugin } from '../build/pure-annotate.mjs';
 import { formatTable } from './table.mjs';
 import { root, workspacePackages } from './workspace.mjs';
@@ -39,6 +40,7 @@ export async function measure(entry, { external = false } = {}) {
       plugins: external
         ? [
             pureContractEsbuildPlugin(),
+            cssLiteralsEsbuildPlugin(),
             {
               name: 'bare-external',
               setup(b) {
@@ -48,7 +50,7 @@ export async function measure(entry, { external = false } = {}) {
               },
             },
           ]
-        : [pureContractEsbuildPlugin()],
+        : [pureContractEsbuildPlugin(), cssLiteralsEsbuildPlugin()],
       tsconfig: join(root, 'tsconfig.base.json'),
     });
     const outputs = result.metafile.outputs;

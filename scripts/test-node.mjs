@@ -17,9 +17,13 @@ const [suite = 'unit', ...filters] = args.filter((a) => !a.startsWith('--results
 const results = resultsName || suite;
 let files;
 if (suite === 'unit') {
-  files = workspacePackages()
-    .filter((p) => p.testEnv === 'node')
-    .flatMap((p) => findFiles(p.dir, '.test.ts'));
+  files = [
+    ...workspacePackages()
+      .filter((p) => p.testEnv === 'node')
+      .flatMap((p) => findFiles(p.dir, '.test.ts')),
+    // The build's own helpers (vite plugins).
+    ...findFiles(join(root, 'build'), '.test.mjs'),
+  ];
 } else if (suite === 'e2e') {
   files = findFiles(join(root, 'e2e'), '.test.ts');
 } else {
