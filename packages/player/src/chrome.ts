@@ -10,6 +10,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { EngineTrack } from './engine-api.js';
 import { clock, words } from './format.js';
 import { icon } from './icons.js';
+import type { PlaybackSwitch } from './prefs.js';
 import type { Chrome, ReelPlayer } from './reel-player.js';
 
 type Menu = 'tracks' | 'speed' | 'quality';
@@ -597,6 +598,59 @@ function item(checked: boolean, label: string | TemplateResult, pick: () => void
   </button>`;
 }
 
+/** The profile's playback switches, in the settings menu of a signed-in viewer (not on partner pages). */
+function renderSwitches(p: ReelPlayer): TemplateResult | typeof nothing {
+  const s = sessionOf(p);
+  const session = p.session;
+  if (!s || s.partner || !session?.profileId || session.status !== 'signed-in') return nothing;
+  const pref = s.preferences;
+  const switches: [PlaybackSwitch, keyof typeof pref, string][] = [
+    ['skip_intros', 'skip_intros', msg('Skip intros automatically', { id: 'player.switch.intros' })],
+    ['skip_recaps', 'skip_recaps', msg('Skip recaps automatically', { id: 'player.switch.recaps' })],
+  ];
+  if (s.title.type === 'anime')
+    switches.push(['skip_filler', 'skip_filler', msg('Skip filler episodes', { id: 'player.switch.filler' })]);
+  if (s.episode)
+    switches.push([
+      'autoplay_next_episode',
+      'autoplay_next',
+      msg('Play the next episode automatically', { id: 'player.switch.next' }),
+    ]);
+  return html`<hr />
+    <div role="group" aria-label=${msg('Playback', { id: 'player.switch.group' })}>
+    ${switches.map(([name, field, label]) => {
+      const on = pref[field] === true;
+      return html`<button
+        role="menuitemcheckbox"
+        class="item"
+        tabindex="-1"
+        data-switch=${name}
+        aria-checked=${on ? 'true' : 'false'}
+        @click=${() => {
+          (pref as Record<string, unknown>)[field] = !on;
+          p.announce(
+            on
+              ? msg(str`${label}: off`, { id: 'player.switch.off' })
+              : msg(str`${label}: on`, { id: 'player.switch.on' }),
+          );
+          p.requestUpdate();
+          void import('./prefs.js')
+            .then(({ savePlaybackSwitch }) =>
+              savePlaybackSwitch(session.client, session.profileId as string, name, !on),
+            )
+            .catch(() => {
+              (pref as Record<string, unknown>)[field] = on;
+              p.announce(msg('Couldn’t save that setting', { id: 'player.switch.failed' }));
+              p.requestUpdate();
+            });
+        }}
+      >
+        <span class="tick">${on ? icon('check') : nothing}</span>${label}
+      </button>`;
+    })}
+    </div>`;
+}
+
 function renderMenu(p: ReelPlayer): TemplateResult | typeof nothing {
   const u = ui(p);
   const e = p.engine;
@@ -685,6 +739,7 @@ function renderMenu(p: ReelPlayer): TemplateResult | typeof nothing {
       >
         <span class="tick">${u.stats ? icon('check') : nothing}</span>${msg('Stats for nerds', { id: 'player.stats' })}
       </button>
+      ${renderSwitches(p)}
       </div>`;
   }
   return html`<div

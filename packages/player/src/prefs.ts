@@ -8,6 +8,7 @@ import {
   settingsProfile,
   settingsSeriesPreference,
   settingsSetSeriesPreference,
+  settingsUpdateProfile,
 } from '@reel/contracts';
 
 const rgba = (hex: string, alpha: number): string => {
@@ -63,4 +64,16 @@ export async function saveSeriesPreference(
 /** The audio and subtitle choice remembered for a series (or the profile's priorities). */
 export function seriesPreference(client: Transport, profileId: string, titleId: string): Promise<SeriesPreference> {
   return client.call(settingsSeriesPreference, { params: { profile_id: profileId, title_id: titleId } });
+}
+
+/** The profile's playback switches the player offers in its menu (merged into its settings). */
+export type PlaybackSwitch = 'skip_intros' | 'skip_recaps' | 'skip_filler' | 'autoplay_next_episode';
+
+export async function savePlaybackSwitch(
+  client: Transport,
+  profileId: string,
+  name: PlaybackSwitch,
+  on: boolean,
+): Promise<void> {
+  await client.call(settingsUpdateProfile, { params: { profile_id: profileId }, body: { playback: { [name]: on } } });
 }

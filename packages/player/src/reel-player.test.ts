@@ -1,6 +1,7 @@
 // Runs against the real reference API and its demo media (tiny: 6-second 640×360 episodes with
 // recap, intro, credits and preview markers), through the real engine and hls.js.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { settingsProfile } from '@reel/contracts';
 import type { ReelAuthProvider } from '@reel/core';
 import { themedFixture } from '@reel/core/testing';
 import { settled, signInAsAlex, signOut } from '@reel/title-card/testing';
@@ -254,6 +255,38 @@ describe('<reel-player>', function () {
     const lowest = [...p.engine!.levels].sort((a, b) => a.height - b.height)[0]!;
     items.find((i) => i.textContent?.includes(lowest.label) && i.getAttribute('aria-disabled') !== 'true')?.click();
     await waitUntil(() => p.engine!.autoLevel === false, 'manual level');
+  });
+
+  it('turns "skip intros automatically" on from its menu, saved in the profile\'s settings', async () => {
+    const p = await mount();
+    await p.play();
+    await ready(p);
+    button(p, 'Quality')!.click();
+    await p.updateComplete;
+    const toggle = () => $(p, '.menu [data-switch="skip_intros"]')!;
+    const before = toggle().getAttribute('aria-checked') === 'true';
+    toggle().click();
+    await p.updateComplete;
+    expect(toggle().getAttribute('aria-checked')).to.equal(before ? 'false' : 'true');
+    expect($(p, '.menu [data-switch="autoplay_next_episode"]'), 'a series offers autoplay').to.exist;
+    const profileId = provider.session!.profileId!;
+    await waitUntil(
+      async () => {
+        const saved = await provider.session!.client.call(settingsProfile, { params: { profile_id: profileId } });
+        return saved.playback.skip_intros === !before;
+      },
+      'saved on the server',
+      { timeout: 8000 },
+    );
+    // Put it back for the other tests.
+    toggle().click();
+    await waitUntil(
+      async () =>
+        (await provider.session!.client.call(settingsProfile, { params: { profile_id: profileId } })).playback
+          .skip_intros === before,
+      'restored',
+      { timeout: 8000 },
+    );
   });
 
   it('shows Skip Recap / Intro through the marker, and S skips past its end', async () => {

@@ -4,9 +4,9 @@
 // token renewal, quality switches, analytics, debug info and problem reports.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { markers, mediaAssets, mediaBindings, progress } from '../../src/db/schema/index.js';
+import { episodes, markers, mediaAssets, mediaBindings, progress } from '../../src/db/schema/index.js';
 import { newId } from '../../src/ids.js';
 import { createViewer, signIn } from '../fixtures.js';
 import type { TestApp } from '../helper.js';
@@ -194,6 +194,40 @@ describe('player sessions and entitlements', () => {
     const missing = await call(viewer, 'POST', '/player/sessions/enhanced', { title_id: none });
     assert.equal(missing.statusCode, 404);
     assert.equal(missing.json().error.code, 'media_unavailable');
+  });
+
+  it('skips filler episodes to the next one when the viewer chose "skip filler", and says how many', async () => {
+    const anime = await insertTitle(app, { type: 'series', episodes: 5, maturity: 12 });
+    await app.db
+      .insert(mediaBindings)
+      .values(anime.episodeIds.map((episodeId) => ({ titleId: anime.id, episodeId, assetId: filmAsset })));
+    // Episodes 2 and 3 are filler; 5 is filler too, and the last.
+    await app.db
+      .update(episodes)
+      .set({ filler: 'filler' })
+      .where(inArray(episodes.id, [anime.episodeIds[1], anime.episodeIds[2], anime.episodeIds[4]] as string[]));
+    app.catalog.invalidate();
+    const viewer = await createViewer(app);
+    const profileId = viewer.profiles[0]?.id as string;
+    const next = async (episode: number) => {
+      const res = await call(viewer, 'POST', '/player/sessions/enhanced', {
+        title_id: anime.id,
+        episode_id: anime.episodeIds[episode - 1],
+      });
+      assert.equal(res.statusCode, 201, res.body);
+      const n = res.json().next_episode;
+      return n ? [n.episode.number, n.skipped_filler] : null;
+    };
+    assert.deepEqual(await next(1), [2, 0], 'off: the next episode, filler or not');
+    const set = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/users/${profileId}/settings`,
+      headers: viewer.headers,
+      payload: { playback: { skip_filler: true } },
+    });
+    assert.equal(set.statusCode, 200, set.body);
+    assert.deepEqual(await next(1), [4, 2], 'on: past the two fillers');
+    assert.deepEqual(await next(4), [5, 0], 'only filler left: the series goes on');
   });
 
   it('plays a series from where the profile is, and keeps progress from events (Continue Watching reads it)', async () => {

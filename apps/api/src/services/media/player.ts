@@ -368,13 +368,13 @@ export class PlayerService {
       lastHeartbeatAt: now,
     });
     const markerList = await this.markersOf(title.id, episodeId, output.duration);
-    const episodes = await this.#episodeShapes(title, episodeId, viewer);
+    // A viewer's remembered series choice and playback switches; a partner page's viewer has none.
+    const saved = principal.partner ? null : await this.#settings.playerPreferences(profile.id, title.id);
+    const episodes = await this.#episodeShapes(title, episodeId, viewer, saved?.skip_filler === true);
     const audioPreference = output.audio.find(
       (a) => a.language === profile.language || a.language.startsWith(`${profile.language}-`),
     );
     const hints = await this.hints(profile.id, maxQuality, output, body.device);
-    // A viewer's remembered series choice and playback switches; a partner page's viewer has none.
-    const saved = principal.partner ? null : await this.#settings.playerPreferences(profile.id, title.id);
     return {
       session_id: sessionId,
       manifest_url: this.#media.mediaUrl(asset.id, output.master, media.token),
@@ -420,7 +420,9 @@ export class PlayerService {
       idle_timeout: IDLE_TIMEOUT,
       title: catalog.summaryOf(snap, title, viewer.region),
       episode: episodes.current,
-      next_episode: episodes.next ? { episode: episodes.next, countdown: NEXT_COUNTDOWN, skipped_filler: 0 } : null,
+      next_episode: episodes.next
+        ? { episode: episodes.next, countdown: NEXT_COUNTDOWN, skipped_filler: episodes.skippedFiller }
+        : null,
       preferences: saved
         ? { ...saved, audio_language: saved.audio_language ?? audioPreference?.language ?? null }
         : {
@@ -453,20 +455,31 @@ export class PlayerService {
     };
   }
 
-  /** The current and next episode in the contract's shape (with the profile's progress). */
+  /**
+   * The current and next episode in the contract's shape (with the profile's progress). With
+   * `skipFiller` (anime, the viewer's choice) the next one is the next episode not marked filler,
+   * and `skippedFiller` counts those jumped over; when only filler is left, the next one is the
+   * episode after the current one (the series goes on rather than ends).
+   */
   async #episodeShapes(
     title: TitleRecord,
     episodeId: string | null,
     viewer: Awaited<ReturnType<typeof viewerOf>>,
-  ): Promise<{ current: Episode | null; next: Episode | null }> {
-    if (!episodeId) return { current: null, next: null };
+    skipFiller: boolean,
+  ): Promise<{ current: Episode | null; next: Episode | null; skippedFiller: number }> {
+    if (!episodeId) return { current: null, next: null, skippedFiller: 0 };
     const catalog = this.#app.catalog;
     const snap = await catalog.snapshot();
     const records = await catalog.episodeRecords(snap, title.id);
     const index = records.findIndex((e) => e.id === episodeId);
     const current = records[index];
-    const next = records[index + 1];
-    if (!current) return { current: null, next: null };
+    let skippedFiller = 0;
+    if (skipFiller) {
+      while (records[index + 1 + skippedFiller]?.filler === 'filler') skippedFiller++;
+      if (!records[index + 1 + skippedFiller]) skippedFiller = 0;
+    }
+    const next = records[index + 1 + skippedFiller];
+    if (!current) return { current: null, next: null, skippedFiller: 0 };
     const season = await catalog.episodes(title.id, current.seasonNumber, viewer);
     const nextSeason =
       next && next.seasonNumber !== current.seasonNumber
@@ -475,6 +488,7 @@ export class PlayerService {
     return {
       current: season.items.find((e) => e.id === current.id) ?? null,
       next: next ? (nextSeason.items.find((e) => e.id === next.id) ?? null) : null,
+      skippedFiller,
     };
   }
 
@@ -524,7 +538,16 @@ export class PlayerService {
     }
     if (live && row.status !== 'active') {
       throw new HttpError(410, 'session_ended', 'This playback session has ended: start a new one', {
-        hint: { status: row.status, reason: row.endReason },
+        hint: {
+          status: row.status,
+          reason: row.endReason,
+          // Staff stopped it (admin live sessions, issue 17): the message the player shows.
+          message:
+            row.status === 'terminated'
+              ? (row.stats as { termination?: { message?: string | null } } | null)?.termination?.message ||
+                'This stream was stopped by Reel support'
+              : null,
+        },
       });
     }
     return row;
