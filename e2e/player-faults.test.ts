@@ -21,6 +21,9 @@ import { launchBrowser, root, type Site } from './helpers.js';
 
 const VIEWER = { email: 'viewer@reel.test', password: 'reel-viewer-demo' };
 const SEGMENT = 2;
+/** Each recoverable fault runs this many times (fresh page each); each unrecoverable one, FATAL_ROUNDS. */
+const ROUNDS = 3;
+const FATAL_ROUNDS = 2;
 /** The page's policy: no inline script, no eval, Trusted Types enforced, MSE blobs for media. */
 const POLICY = [
   "default-src 'self'",
@@ -45,7 +48,7 @@ interface PageLog {
   time: number;
 }
 
-describe('player engine under injected faults', { timeout: 600_000 }, () => {
+describe('player engine under injected faults', { timeout: 1_500_000 }, () => {
   let site: Site;
   let proxy: FaultProxy;
   let browser: Browser;
@@ -189,14 +192,32 @@ describe('player engine under injected faults', { timeout: 600_000 }, () => {
 
   /** Plays to the end (or near it) with no fatal error and no skip longer than one segment. */
   async function playsOn(page: Page, timeout = 60_000): Promise<PageLog> {
-    await page.waitForFunction(
-      () => {
-        const l = (globalThis as unknown as { log: PageLog }).log;
-        return l.ended || l.time >= 5.5 || l.fatalAt !== null;
-      },
-      undefined,
-      { timeout, polling: 200 },
-    );
+    await page
+      .waitForFunction(
+        () => {
+          const l = (globalThis as unknown as { log: PageLog }).log;
+          return l.ended || l.time >= 5.5 || l.fatalAt !== null;
+        },
+        undefined,
+        { timeout, polling: 200 },
+      )
+      .catch(async (error: Error) => {
+        // Where it stands, for whoever reads the failure.
+        const state = await page.evaluate(() => {
+          const v = document.querySelector('video') as HTMLVideoElement;
+          const ranges = Array.from({ length: v.buffered.length }, (_, i) => [v.buffered.start(i), v.buffered.end(i)]);
+          const engine = (globalThis as unknown as { engine?: { debugSnapshot(): { recent_errors: unknown[] } } })
+            .engine;
+          const recent = engine?.debugSnapshot().recent_errors ?? [];
+          return { time: v.currentTime, paused: v.paused, readyState: v.readyState, buffered: ranges, recent };
+        });
+        const media = proxy.requests.map(
+          (r) => `${r.path.replace(/^.*\/(?=[^/]+\/[^/]+$)/, '')}${r.fault ? ` (${r.fault})` : ''}`,
+        );
+        throw new Error(
+          `${error.message}\nvideo: ${JSON.stringify(state)}\nlog: ${JSON.stringify(await log(page))}\nmedia: ${media.join(', ')}`,
+        );
+      });
     const l = await log(page);
     assert.equal(l.fatalAt, null, `no fatal error (errors: ${JSON.stringify(l.errors)})`);
     for (const s of l.skips) {
@@ -229,143 +250,178 @@ describe('player engine under injected faults', { timeout: 600_000 }, () => {
 
   const segment = (n: number) => new RegExp(`/v/\\d+p/seg_0*${n}\\.m4s$`);
 
+  /** Runs `round` `times` times, each on a fresh page (open() resets the rules and the request log). */
+  async function rounds(times: number, round: (n: number) => Promise<void>): Promise<void> {
+    for (let n = 1; n <= times; n++) await round(n);
+  }
+
   it('a segment 500 once: retried, plays on', async () => {
-    const { context, page } = await open([{ match: segment(1), fault: { kind: 'status', status: 500 }, times: 1 }]);
-    await playsOn(page);
-    assert.equal(proxy.rules[0]?.hits, 1);
-    await context.close();
+    await rounds(ROUNDS, async () => {
+      const { context, page } = await open([{ match: segment(1), fault: { kind: 'status', status: 500 }, times: 1 }]);
+      await playsOn(page);
+      assert.equal(proxy.rules[0]?.hits, 1);
+      await context.close();
+    });
   });
 
   it('a segment 500 three times: retried with backoff, plays on', async () => {
-    const { context, page } = await open([{ match: segment(1), fault: { kind: 'status', status: 500 }, times: 3 }]);
-    await playsOn(page);
-    assert.equal(proxy.rules[0]?.hits, 3);
-    const tries = proxy.requests.filter((r) => segment(1).test(r.path));
-    assert.ok(tries.length >= 4, 'the segment was asked for again until it came');
-    // Backoff: the retries spread out (0.5 s, 1 s, 2 s bases, jittered).
-    const gaps = tries.slice(1, 4).map((r, i) => r.at - (tries[i] as { at: number }).at);
-    assert.ok((gaps[2] ?? 0) > (gaps[0] ?? 0), `growing delays: ${gaps.join(', ')} ms`);
-    await context.close();
+    await rounds(ROUNDS, async () => {
+      const { context, page } = await open([{ match: segment(1), fault: { kind: 'status', status: 500 }, times: 3 }]);
+      await playsOn(page);
+      assert.equal(proxy.rules[0]?.hits, 3);
+      const tries = proxy.requests.filter((r) => segment(1).test(r.path));
+      assert.ok(tries.length >= 4, 'the segment was asked for again until it came');
+      // Backoff: the retries spread out (0.5 s, 1 s, 2 s bases, jittered).
+      const gaps = tries.slice(1, 4).map((r, i) => r.at - (tries[i] as { at: number }).at);
+      assert.ok((gaps[2] ?? 0) > (gaps[0] ?? 0), `growing delays: ${gaps.join(', ')} ms`);
+      await context.close();
+    });
   });
 
   it('a segment that never answers: timed out, asked again, plays on', async () => {
-    const { context, page } = await open([{ match: segment(1), fault: { kind: 'hang' }, times: 1 }]);
-    await playsOn(page, 60_000);
-    await context.close();
+    await rounds(ROUNDS, async () => {
+      const { context, page } = await open([{ match: segment(1), fault: { kind: 'hang' }, times: 1 }]);
+      await playsOn(page, 60_000);
+      await context.close();
+    });
   });
 
   it('a connection reset in the middle of a segment: plays on', async () => {
-    const { context, page } = await open([{ match: segment(1), fault: { kind: 'reset-mid-body' }, times: 1 }]);
-    await playsOn(page);
-    await context.close();
+    await rounds(ROUNDS, async () => {
+      const { context, page } = await open([{ match: segment(1), fault: { kind: 'reset-mid-body' }, times: 1 }]);
+      await playsOn(page);
+      await context.close();
+    });
   });
 
   it('a 403 (media token expired): renewed once, the same segment again with the new token, no reload', async () => {
-    const renewalsBefore = proxy.renewals;
-    const { context, page } = await open([
-      { match: segment(1), fault: { kind: 'status', status: 403, code: 'token_expired' }, times: 1 },
-    ]);
-    await playsOn(page);
-    const masters = proxy.requests.filter((r) => r.path.endsWith('/master.m3u8'));
-    assert.equal(masters.length, 1, 'the source was not loaded again');
-    const tries = proxy.requests.filter((r) => segment(1).test(r.path));
-    assert.ok(tries.length >= 2, 'the same segment was asked for again');
-    // (The renewed token can equal the old one when both are minted within the same second.)
-    assert.equal(proxy.renewals - renewalsBefore, 1, 'the media token was renewed once');
-    await context.close();
+    await rounds(ROUNDS, async () => {
+      const renewalsBefore = proxy.renewals;
+      const { context, page } = await open([
+        { match: segment(1), fault: { kind: 'status', status: 403, code: 'token_expired' }, times: 1 },
+      ]);
+      await playsOn(page);
+      const masters = proxy.requests.filter((r) => r.path.endsWith('/master.m3u8'));
+      assert.equal(masters.length, 1, 'the source was not loaded again');
+      const tries = proxy.requests.filter((r) => segment(1).test(r.path));
+      assert.ok(tries.length >= 2, 'the same segment was asked for again');
+      // (The renewed token can equal the old one when both are minted within the same second.)
+      assert.equal(proxy.renewals - renewalsBefore, 1, 'the media token was renewed once');
+      await context.close();
+    });
   });
 
   it('one variant playlist 404: falls back to another rung and plays on', async () => {
-    const { context, page } = await open([
-      { match: /\/v\/360p\/[^/]*\.m3u8$/, fault: { kind: 'status', status: 404 }, times: Number.POSITIVE_INFINITY },
-    ]);
-    await playsOn(page);
-    assert.ok(
-      proxy.requests.some((r) => /\/v\/240p\/.*\.m4s$/.test(r.path)),
-      'the other rung played',
-    );
-    await context.close();
+    await rounds(ROUNDS, async () => {
+      const { context, page } = await open([
+        { match: /\/v\/360p\/[^/]*\.m3u8$/, fault: { kind: 'status', status: 404 }, times: Number.POSITIVE_INFINITY },
+      ]);
+      await playsOn(page);
+      assert.ok(
+        proxy.requests.some((r) => /\/v\/240p\/.*\.m4s$/.test(r.path)),
+        'the other rung played',
+      );
+      await context.close();
+    });
   });
 
   it('a corrupt segment (decode error): recovered, plays on', async () => {
-    const { context, page } = await open([{ match: segment(1), fault: { kind: 'corrupt' }, times: 1 }]);
-    await playsOn(page);
-    await context.close();
+    await rounds(ROUNDS, async () => {
+      const { context, page } = await open([{ match: segment(1), fault: { kind: 'corrupt' }, times: 1 }]);
+      await playsOn(page);
+      await context.close();
+    });
   });
 
   it('a bandwidth collapse: switches down to the lowest rung and plays on', async () => {
-    // The first segment arrives at full speed; from the second on, 360p crawls at 15 KB/s (a 2 s
-    // segment takes ~10 s): the player has to give up on it and switch down.
-    const { context, page } = await open([
-      {
-        match: /\/v\/360p\/seg_0*[1-9]\d*\.m4s$/,
-        fault: { kind: 'throttle', bytesPerSecond: 15_000 },
-        times: Number.POSITIVE_INFINITY,
-      },
-    ]);
-    const l = await playsOn(page, 90_000);
-    assert.ok(
-      proxy.requests.some((r) => /\/v\/240p\/seg_.*\.m4s$/.test(r.path)),
-      `segments of 240p were fetched (levels: ${l.levels.join(', ')})`,
-    );
-    await context.close();
+    await rounds(ROUNDS, async () => {
+      // The first segment arrives at full speed; from the second on, 360p crawls at 15 KB/s (a 2 s
+      // segment takes ~10 s): the player has to give up on it and switch down.
+      const { context, page } = await open([
+        {
+          match: /\/v\/360p\/seg_0*[1-9]\d*\.m4s$/,
+          fault: { kind: 'throttle', bytesPerSecond: 15_000 },
+          times: Number.POSITIVE_INFINITY,
+        },
+      ]);
+      const l = await playsOn(page, 90_000);
+      assert.ok(
+        proxy.requests.some((r) => /\/v\/240p\/seg_.*\.m4s$/.test(r.path)),
+        `segments of 240p were fetched (levels: ${l.levels.join(', ')})`,
+      );
+      await context.close();
+    });
   });
 
-  for (const seconds of [10, 35]) {
+  // Offline for 10 s several times; for 90 s once (a minute and a half per round).
+  for (const [seconds, times] of [
+    [10, ROUNDS],
+    [90, 1],
+  ] as const) {
     it(`offline for ${seconds} s: waits for the network, then plays on from where it was`, async () => {
-      const { context, page } = await open([]);
-      await page.waitForFunction(() => (globalThis as unknown as { log: PageLog }).log.time > 0.3);
-      await context.setOffline(true);
-      await page.waitForTimeout(seconds * 1000);
-      const during = await log(page);
-      assert.equal(during.fatalAt, null, 'no fatal error while offline');
-      await context.setOffline(false);
-      await playsOn(page);
-      await context.close();
+      await rounds(times, async () => {
+        const { context, page } = await open([]);
+        await page.waitForFunction(() => (globalThis as unknown as { log: PageLog }).log.time > 0.3);
+        const before = (await log(page)).time;
+        await context.setOffline(true);
+        await page.waitForTimeout(seconds * 1000);
+        const during = await log(page);
+        assert.equal(during.fatalAt, null, 'no fatal error while offline');
+        assert.ok(during.time >= before, 'the position was kept');
+        await context.setOffline(false);
+        await playsOn(page);
+        await context.close();
+      });
     });
   }
 
   it('every variant dead (all segments 500): one fatal error within 30 s, then no request loop', async () => {
-    const started = Date.now();
-    const { context, page } = await open([
-      { match: /\/v\/.*\.m4s$/, fault: { kind: 'status', status: 500 }, times: Number.POSITIVE_INFINITY },
-    ]);
-    await failsCleanly(page, started);
-    await context.close();
+    await rounds(FATAL_ROUNDS, async () => {
+      const started = Date.now();
+      const { context, page } = await open([
+        { match: /\/v\/.*\.m4s$/, fault: { kind: 'status', status: 500 }, times: Number.POSITIVE_INFINITY },
+      ]);
+      await failsCleanly(page, started);
+      await context.close();
+    });
   });
 
   it('a permanent 403: renewal does not help, one fatal error, then no request loop', async () => {
-    const started = Date.now();
-    const { context, page } = await open([
-      { match: /\/(v|a|s)\//, fault: { kind: 'status', status: 403 }, times: Number.POSITIVE_INFINITY },
-    ]);
-    const l = await failsCleanly(page, started);
-    assert.equal(l.errors.find((e) => e.fatal)?.code, 'forbidden');
-    await context.close();
+    await rounds(FATAL_ROUNDS, async () => {
+      const started = Date.now();
+      const { context, page } = await open([
+        { match: /\/(v|a|s)\//, fault: { kind: 'status', status: 403 }, times: Number.POSITIVE_INFINITY },
+      ]);
+      const l = await failsCleanly(page, started);
+      assert.equal(l.errors.find((e) => e.fatal)?.code, 'forbidden');
+      await context.close();
+    });
   });
 
   it('the master playlist 404: one fatal error, then no request loop; retry() plays once it is back', async () => {
-    const started = Date.now();
-    const { context, page } = await open([
-      { match: /\/master\.m3u8$/, fault: { kind: 'status', status: 404 }, times: Number.POSITIVE_INFINITY },
-    ]);
-    const l = await failsCleanly(page, started);
-    assert.equal(l.errors.find((e) => e.fatal)?.code, 'not_found');
-    proxy.rules.length = 0;
-    // The viewer presses Retry (the element calls retry() and plays).
-    await page.evaluate(() => {
-      (globalThis as unknown as { engine: { retry(): void } }).engine.retry();
-      void (document.querySelector('video') as HTMLVideoElement).play().catch(() => {});
+    await rounds(FATAL_ROUNDS, async () => {
+      const started = Date.now();
+      const { context, page } = await open([
+        { match: /\/master\.m3u8$/, fault: { kind: 'status', status: 404 }, times: Number.POSITIVE_INFINITY },
+      ]);
+      const l = await failsCleanly(page, started);
+      assert.equal(l.errors.find((e) => e.fatal)?.code, 'not_found');
+      proxy.rules.length = 0;
+      // The viewer presses Retry (the element calls retry() and plays).
+      await page.evaluate(() => {
+        (globalThis as unknown as { engine: { retry(): void } }).engine.retry();
+        void (document.querySelector('video') as HTMLVideoElement).play().catch(() => {});
+      });
+      await page.waitForFunction(
+        () => {
+          const video = document.querySelector('video') as HTMLVideoElement;
+          if (video.paused && video.readyState >= 2) void video.play().catch(() => {});
+          return video.currentTime > 1;
+        },
+        undefined,
+        { timeout: 20_000, polling: 250 },
+      );
+      await context.close();
     });
-    await page.waitForFunction(
-      () => {
-        const video = document.querySelector('video') as HTMLVideoElement;
-        if (video.paused && video.readyState >= 2) void video.play().catch(() => {});
-        return video.currentTime > 1;
-      },
-      undefined,
-      { timeout: 20_000, polling: 250 },
-    );
-    await context.close();
   });
 });

@@ -4,7 +4,7 @@ import '@reel/core/define';
 import '@reel/ui/define';
 import './define.js';
 import { type ManagedProfile, profilesList } from '@reel/contracts';
-import { bindDocumentLocale, matchLocale, type ReelAuthProvider, setLocale } from '@reel/core';
+import { bindDocumentLocale, matchLocale, type ReelAuthProvider, setLocale, startTelemetry } from '@reel/core';
 import { resolveSpecifier } from './load-module.js';
 import { Navigator } from './navigation.js';
 import { LOCALE_KEY, type ReelAppShell, type Section } from './reel-app-shell.js';
@@ -18,6 +18,9 @@ const provider = document.querySelector('reel-auth-provider') as ReelAuthProvide
 const shell = document.querySelector('reel-app-shell') as ReelAppShell;
 const main = document.querySelector('main') as HTMLElement;
 const outlet = document.getElementById('reel-route') as HTMLElement;
+
+// Errors the elements catch, uncaught ones and web vitals, for the staff's observability panel.
+startTelemetry();
 
 // Language: the user's explicit choice, else the browser's; a profile's language when one is chosen.
 bindDocumentLocale();

@@ -431,6 +431,8 @@ export async function insertFixtureCatalog(app: FastifyInstance): Promise<void> 
       popularity: t.popularity,
       ratingAverage: t.rating ?? null,
       ratingCount: t.rating ? 10 : 0,
+      externalRatingAverage: t.rating ?? null,
+      externalRatingCount: t.rating ? 10 : 0,
       hasSub: t.sub ?? false,
       hasDub: t.dub ?? false,
       simulcast: t.simulcast ?? false,

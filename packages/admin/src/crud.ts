@@ -3,6 +3,7 @@ import { ReelElement, SessionConsumer } from '@reel/core';
 import { toast } from '@reel/ui';
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { confirmAction } from './confirm.js';
 import { errorUnder, splitList, validate } from './form.js';
 import { problemOf } from './panel.js';
 import type { ReelAdminTable, TableColumn, TableFilter, TablePage, TableQuery } from './reel-admin-table.js';
@@ -37,6 +38,11 @@ export interface CrudConfig<T> {
   create?: (body: Record<string, unknown>) => Promise<unknown>;
   update?: (row: T, body: Record<string, unknown>) => Promise<unknown>;
   remove?: (row: T) => Promise<unknown>;
+  /** The remove button's label and its confirmation (default: "Delete", "Delete this …?"). */
+  removeLabel?: string;
+  confirmRemove?: (row: T) => { heading: string; message?: string; confirmLabel?: string };
+  /** Whether a record may be removed (default: every record). */
+  removable?: (row: T) => boolean;
   rowKey?: (row: T) => string;
   /** Shapes the form's values into the request body (nested objects such as a price). */
   toBody?: (values: Record<string, unknown>, creating: boolean) => Record<string, unknown>;
@@ -181,10 +187,18 @@ export class ReelAdminCrud<T = Record<string, unknown>> extends ReelElement {
   private async removeRecord(): Promise<void> {
     const row = this.editing;
     if (!row || !this.config?.remove) return;
-    if (!window.confirm(msg(str`Delete this ${this.config.noun}?`, { id: 'admin.crud.confirm' }))) return;
+    const ask = this.config.confirmRemove?.(row) ?? {
+      heading: msg(str`Delete this ${this.config.noun}?`, { id: 'admin.crud.confirm' }),
+    };
+    if (!(await confirmAction(this, ask))) return;
     try {
       await this.config.remove(row);
-      toast({ message: msg('Deleted', { id: 'admin.crud.deleted' }), variant: 'success' });
+      toast({
+        message: this.config.removeLabel
+          ? msg('Done', { id: 'admin.crud.done' })
+          : msg('Deleted', { id: 'admin.crud.deleted' }),
+        variant: 'success',
+      });
       this.close();
       await (this.renderRoot.querySelector('reel-admin-table') as ReelAdminTable | null)?.reload();
     } catch (error) {
@@ -234,7 +248,7 @@ export class ReelAdminCrud<T = Record<string, unknown>> extends ReelElement {
               <div class="form-row">${c.fields.map((f) => this.field(f))}</div>
               <div class="form-foot">
                 <p class="error-text" role="alert">${this.formError}</p>
-                ${!this.creating && c.remove ? html`<reel-button variant="danger" @click=${() => void this.removeRecord()}>${msg('Delete', { id: 'admin.titles.delete' })}</reel-button>` : nothing}
+                ${!this.creating && c.remove && (!this.editing || !c.removable || c.removable(this.editing)) ? html`<reel-button variant="danger" @click=${() => void this.removeRecord()}>${c.removeLabel ?? msg('Delete', { id: 'admin.titles.delete' })}</reel-button>` : nothing}
                 <reel-button @click=${() => this.close()}>${msg('Cancel', { id: 'admin.form.cancel' })}</reel-button>
                 <reel-button type="submit" variant="primary" ?loading=${this.saving}>${msg('Save', { id: 'admin.form.save' })}</reel-button>
               </div>

@@ -2,6 +2,7 @@ import { msg, str } from '@lit/localize';
 import { createLifecycles, emit, ReelElement, SessionConsumer } from '@reel/core';
 import { css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { confirmAction } from './confirm.js';
 import { type AdminGroup, GROUPS, groupOf, SECTIONS } from './groups.js';
 
 declare global {
@@ -168,12 +169,12 @@ export class ReelAdmin extends ReelElement {
       .finally(() => this.loading.delete(tag));
   }
 
-  private choose(event: MouseEvent, group: AdminGroup): void {
+  private async choose(event: MouseEvent, group: AdminGroup): Promise<void> {
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
     event.preventDefault();
     this.menuOpen = false;
     const page = this.renderRoot.querySelector('main > *') as (HTMLElement & { dirty?: boolean }) | null;
-    if (page?.dirty && !confirmLeave()) return;
+    if (page?.dirty && !(await confirmLeave(this))) return;
     this.section = group.path;
     emit(this, 'reel-navigate', { href: `/admin${group.path ? `/${group.path}` : ''}` }, { cancelable: true });
     void this.updateComplete.then(() => (this.renderRoot.querySelector('main') as HTMLElement | null)?.focus());
@@ -262,10 +263,12 @@ export class ReelAdmin extends ReelElement {
   }
 }
 
-/** Asks before leaving a form with unsaved changes. */
-export function confirmLeave(): boolean {
-  // The platform prompt: it blocks, as leaving must wait for the answer.
-  return window.confirm(msg('Leave without saving your changes?', { id: 'admin.leave' }));
+/** Asks (a @reel/ui confirmation dialog in `host`) before leaving a form with unsaved changes. */
+export function confirmLeave(host: HTMLElement = document.body): Promise<boolean> {
+  return confirmAction(host, {
+    heading: msg('Leave without saving your changes?', { id: 'admin.leave' }),
+    confirmLabel: msg('Leave', { id: 'admin.leave.confirm' }),
+  });
 }
 
 /** single-spa lifecycles: the shell mounts the admin at `/admin`. */

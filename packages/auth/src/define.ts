@@ -7,6 +7,7 @@ import { defineElement, registerTranslations, type TargetLocale } from '@reel/co
 import { ReelPasswordReset } from './reel-password-reset.js';
 import { ReelSignIn } from './reel-sign-in.js';
 import { ReelSignUp } from './reel-sign-up.js';
+import { ReelStaffInvitation } from './reel-staff-invitation.js';
 import { ReelVerifyEmail } from './reel-verify-email.js';
 import { ReelVerifyEmailBanner } from './reel-verify-email-banner.js';
 
@@ -20,4 +21,5 @@ defineElement('reel-sign-in', ReelSignIn);
 defineElement('reel-sign-up', ReelSignUp);
 defineElement('reel-password-reset', ReelPasswordReset);
 defineElement('reel-verify-email', ReelVerifyEmail);
+defineElement('reel-staff-invitation', ReelStaffInvitation);
 defineElement('reel-verify-email-banner', ReelVerifyEmailBanner);

@@ -6,6 +6,7 @@ export { navigate, safeNext } from './flow.js';
 export { ReelPasswordReset, ResetStep } from './reel-password-reset.js';
 export { type MfaReset, ReelSignIn, SignInStep } from './reel-sign-in.js';
 export { ReelSignUp } from './reel-sign-up.js';
+export { type InvitationStep, ReelStaffInvitation } from './reel-staff-invitation.js';
 export { ReelVerifyEmail, VerifyState } from './reel-verify-email.js';
 export { ReelVerifyEmailBanner } from './reel-verify-email-banner.js';
 export { estimateStrength, MIN_LENGTH, type Strength, type StrengthScore, StrengthWarning } from './strength.js';

@@ -278,6 +278,7 @@ export class ReelBilling extends ReelElement {
     const key = globalThis.crypto.randomUUID();
     this.paying = true;
     this.cardErrors = {};
+    let failed = false;
     try {
       const pm = typed ? await this.saveTypedCard(key, true) : (saved as BillingPaymentMethod);
       const result = await this.api.client.call(billingSubscribe, {
@@ -302,10 +303,14 @@ export class ReelBilling extends ReelElement {
       if (error instanceof ApiError && error.status !== 402 && Object.keys(this.fieldErrors(error)).length)
         this.cardErrors = this.fieldErrors(error);
       else this.cardErrors = { form: this.problem(error) };
-      await this.load();
+      failed = true;
     } finally {
       this.paying = false;
     }
+    // The form is usable again the moment the decline shows: reloading the state (a card saved
+    // before the decline, say) must not keep the pay button busy, or a click right after the
+    // message is swallowed. (A new attempt started meanwhile keeps its own `paying`.)
+    if (failed) await this.load();
   }
 
   private async confirmAction(outcome: 'complete' | 'fail'): Promise<void> {

@@ -19,6 +19,7 @@ export * from './endpoints/reviews.js';
 export * from './endpoints/schedule.js';
 export * from './endpoints/search.js';
 export * from './endpoints/settings.js';
+export * from './endpoints/staff-invitation.js';
 export * from './endpoints/watchlist.js';
 export * from './permissions.js';
 export * from './schemas/account.js';

@@ -18,6 +18,7 @@ import { reviews } from './endpoints/reviews.js';
 import { schedule } from './endpoints/schedule.js';
 import { search } from './endpoints/search.js';
 import { settings } from './endpoints/settings.js';
+import { staffInvitation } from './endpoints/staff-invitation.js';
 import { watchlist } from './endpoints/watchlist.js';
 
 /** Domains by name; a domain maps verbs to endpoints, or to nested groups (admin). */
@@ -48,6 +49,7 @@ export const domains = {
   billing,
   integrations,
   admin,
+  staffInvitation,
 } as const;
 export type Domains = typeof domains;
 

@@ -64,6 +64,7 @@ export {
   type SkeletonOptions,
   stateStyles,
 } from './states.js';
+export { flushTelemetry, reportClientError, startTelemetry, type TelemetryOptions } from './telemetry.js';
 export {
   adoptTheme,
   applyTheme,

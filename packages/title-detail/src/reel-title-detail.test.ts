@@ -72,7 +72,7 @@ describe('<reel-title-detail>', () => {
       );
     }
     expect($(detail, '.synopsis')!.textContent).to.equal(title.synopsis);
-    if (title.rating_average !== null) expect($(detail, '.rating')!.textContent).to.contain('reviews');
+    if (title.rating_average !== null) expect($(detail, '.rating')!.textContent).to.contain('ratings');
     const mine = title.certifications.find((c) => c.rating === title.certification);
     if (mine) expect($(detail, '.maturity__meaning')!.textContent).to.equal(mine.meaning);
     expect($$(detail, '.availability tbody tr')).to.have.length(title.availability.length);

@@ -356,8 +356,8 @@ export function renderRating(average: number | null, count: number): TemplateRes
     <span class="rating__value">${formatNumber(average, { maximumFractionDigits: 1, minimumFractionDigits: 1 })}</span>
     <span class="rating__count"
       >${plural(count, {
-        one: msg('1 review', { id: 'detail.reviews.one' }),
-        other: msg(str`${formatNumber(count, { notation: 'compact' })} reviews`, { id: 'detail.reviews.other' }),
+        one: msg('1 rating', { id: 'detail.ratings.one' }),
+        other: msg(str`${formatNumber(count, { notation: 'compact' })} ratings`, { id: 'detail.ratings.other' }),
       })}</span
     >
     <span class="reel-visually-hidden"

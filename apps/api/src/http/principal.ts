@@ -1,8 +1,8 @@
 import { allPermissions, BuiltInRoles, ErrorCode, type Permission } from '@reel/contracts';
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { type AnyColumn, and, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../db/client.js';
-import { profiles, roles, sessions, userRoles, users } from '../db/schema/index.js';
+import { mfaFactors, profiles, roles, sessions, staffMembers, userRoles, users } from '../db/schema/index.js';
 import type { KeyStore } from '../services/keys.js';
 import { HttpError } from './errors.js';
 
@@ -47,6 +47,14 @@ export interface Principal {
 }
 
 const builtIn = BuiltInRoles as Record<string, readonly Permission[]>;
+
+/**
+ * True (SQL) while an account's staff roles grant nothing: its invitation is not accepted yet, it
+ * is deactivated, or it must have MFA (invited staff) and has none (see db/schema/staff.ts).
+ */
+export function rolesSuspended(userId: AnyColumn | SQL): SQL {
+  return sql`exists (select 1 from ${staffMembers} where ${staffMembers.userId} = ${userId} and (${staffMembers.deactivatedAt} is not null or ${staffMembers.acceptedAt} is null or (${staffMembers.mfaRequired} and not exists (select 1 from ${mfaFactors} where ${mfaFactors.userId} = ${userId} and ${mfaFactors.enabledAt} is not null))))`;
+}
 
 /** The effective permissions of a set of role names (built-in roles and custom ones). */
 export async function permissionsOf(db: Db, roleNames: string[]): Promise<Set<Permission>> {
@@ -112,9 +120,10 @@ export async function resolvePrincipal(request: FastifyRequest, db: Db, keys: Ke
       profileMaturity: profiles.maturityLevel,
       profileIsKids: profiles.isKids,
       // One round trip: the roles come along with the session (a query per request matters on PGlite).
+      // A staff member's roles grant nothing while invited, deactivated, or without required MFA.
       roles: sql<
         string[]
-      >`coalesce((select array_agg(${userRoles.role}) from ${userRoles} where ${userRoles.userId} = ${users.id}), '{}')`,
+      >`coalesce((select array_agg(${userRoles.role}) from ${userRoles} where ${userRoles.userId} = ${users.id} and not ${rolesSuspended(users.id)}), '{}')`,
       profileIds: sql<
         string[]
       >`coalesce((select array_agg(${profiles.id}) from ${profiles} where ${profiles.userId} = ${users.id}), '{}')`,

@@ -15,6 +15,7 @@ import type { Db } from '../db/client.js';
 import { collectionItems, collections, episodes, genres, people, titleGenres, titles } from '../db/schema/index.js';
 import { HttpError } from '../http/errors.js';
 import { hash32 } from '../seed/random.js';
+import { uploadedArtwork } from '../services/admin/artwork.js';
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -74,6 +75,9 @@ export function registerArtworkRoutes(app: FastifyInstance): void {
       const { id } = request.params;
       const input = ID.test(id) ? await titleInput(db(), id) : null;
       if (!input) throw missing('That title');
+      // Uploaded artwork (admin) wins over the generated one.
+      const uploaded = await uploadedArtwork(app, id, kind);
+      if (uploaded) return reply.header('cache-control', 'public, max-age=300').redirect(uploaded, 302);
       const svg = kind === 'poster' ? renderPoster(input) : renderBackdrop(input);
       return sendSvg(request, reply, svg, `${ARTWORK_VERSION}-${input.seed}`);
     });

@@ -1,15 +1,29 @@
 import type { FastifyInstance } from 'fastify';
+import { registerRequestMetrics } from '../services/admin/metrics.js';
 import { catalogPlugin } from '../services/catalog.js';
 import { mediaPlugin } from '../services/media/index.js';
 import { playerPlugin } from '../services/media/player.js';
 import { partnerPlugin } from '../services/partner/index.js';
 import { registerAccountRoutes } from './account.js';
+import { registerAdminAnalyticsRoutes } from './admin-analytics.js';
 import { registerAdminApiKeyRoutes } from './admin-api-keys.js';
+import { registerAdminArtworkRoutes } from './admin-artwork.js';
 import { registerAdminAssetRoutes } from './admin-assets.js';
+import { registerAdminAudioTrackRoutes } from './admin-audio-tracks.js';
 import { registerAdminBulkRoutes } from './admin-bulk.js';
 import { registerAdminCatalogRoutes } from './admin-catalog.js';
+import { registerAdminDeliveryRoutes } from './admin-delivery.js';
+import { registerAdminJwksRoutes } from './admin-jwks.js';
 import { registerAdminOfflineRoutes } from './admin-offline.js';
+import { registerAdminOpsRoutes } from './admin-ops.js';
+import { registerAdminPermissionRoutes } from './admin-permissions.js';
+import { registerAdminPlanRoutes } from './admin-plans.js';
+import { registerAdminSessionRoutes } from './admin-sessions.js';
+import { registerAdminStaffRoutes } from './admin-staff.js';
+import { registerAdminStreamRoutes } from './admin-streams.js';
+import { registerAdminSubtitleRoutes } from './admin-subtitles.js';
 import { registerAdminTaxonomyRoutes } from './admin-taxonomy.js';
+import { registerAdminTrailerRoutes } from './admin-trailers.js';
 import { registerArtworkRoutes } from './artwork.js';
 import { registerAuthRoutes } from './auth.js';
 import { registerBatchRoutes } from './batch.js';
@@ -36,6 +50,8 @@ import { registerWatchlistRoutes } from './watchlist.js';
 
 /** Every route module, one per domain. A module serves endpoints of the contract with `handle()`. */
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
+  // Request metrics (issue 17): counts every answer, so before any route.
+  registerRequestMetrics(app);
   registerOpsRoutes(app);
   registerArtworkRoutes(app);
   registerAuthRoutes(app);
@@ -71,4 +87,17 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   registerAdminTaxonomyRoutes(app);
   registerAdminOfflineRoutes(app);
   registerAdminBulkRoutes(app);
+  registerAdminSubtitleRoutes(app);
+  registerAdminTrailerRoutes(app);
+  registerAdminArtworkRoutes(app);
+  registerAdminAudioTrackRoutes(app);
+  registerAdminStreamRoutes(app);
+  registerAdminOpsRoutes(app);
+  registerAdminSessionRoutes(app);
+  registerAdminAnalyticsRoutes(app);
+  registerAdminDeliveryRoutes(app);
+  registerAdminStaffRoutes(app);
+  registerAdminPermissionRoutes(app);
+  registerAdminJwksRoutes(app);
+  registerAdminPlanRoutes(app);
 }

@@ -905,6 +905,8 @@ export function buildCatalog(seed: number, now: Date): Catalog {
       popularity: 0,
       ratingAverage: rating,
       ratingCount: rating ? Math.round(base * rTitle.float(3, 14)) : 0,
+      // The catalog's ratings are the base; the seeded reviews are added to them (seed/reviews.ts).
+      externalRatingAverage: rating,
       hasSub: anime,
       hasDub: anime && hasDub,
       simulcast: type === 'anime' && status === 'ongoing',
@@ -916,6 +918,7 @@ export function buildCatalog(seed: number, now: Date): Catalog {
       updatedAt: new Date(addedAt),
       searchDocument: '',
     };
+    row.externalRatingCount = row.ratingCount;
     const draft: Draft = {
       row,
       family,

@@ -4,7 +4,7 @@ import { profiles, reviews, reviewVotes, titles, users } from '../db/schema/inde
 import { newId, newSecret } from '../ids.js';
 import { defaultAvatar } from '../services/avatars.js';
 import { PasswordHasher } from '../services/passwords.js';
-import { wilsonLowerBound } from '../services/reviews.js';
+import { recountRatings, wilsonLowerBound } from '../services/reviews.js';
 import { Rng } from './random.js';
 
 /** Demo reviewers: accounts nobody can sign in to (their password is a random secret, hashed). */
@@ -151,4 +151,6 @@ export async function seedReviews(db: Db, options: { seed?: number; titles?: num
   }
   for (let i = 0; i < rows.length; i += 500) await db.insert(reviews).values(rows.slice(i, i + 500));
   for (let i = 0; i < votes.length; i += 500) await db.insert(reviewVotes).values(votes.slice(i, i + 500));
+  // Their stars join the catalog's ratings of those titles.
+  await recountRatings(db, [...new Set(rows.map((r) => r.titleId))]);
 }

@@ -1,12 +1,12 @@
 import { ErrorCode, type Permission, type TokenResponse, type User } from '@reel/contracts';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, not } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { jwtVerify, SignJWT } from 'jose';
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import { loginEvents, userRoles, users } from '../db/schema/index.js';
 import { conflict, HttpError, rateLimited } from '../http/errors.js';
-import { permissionsOf } from '../http/principal.js';
+import { permissionsOf, rolesSuspended } from '../http/principal.js';
 import { REAUTH_WINDOW_MS } from '../http/route.js';
 import { newId, newSecret } from '../ids.js';
 import { originOf, type RequestOrigin, recordLoginEvent, recordSecurityEvent } from './audit.js';
@@ -115,7 +115,11 @@ export class AuthService {
   async userView(userId: string, activeProfileId: string | null): Promise<User> {
     const [user] = await this.db.select().from(users).where(eq(users.id, userId));
     if (!user) throw new HttpError(401, ErrorCode.unauthenticated, 'This account no longer exists');
-    const roleRows = await this.db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, userId));
+    // Staff roles of an invited (not yet accepted, or without required MFA) or deactivated member grant nothing.
+    const roleRows = await this.db
+      .select({ role: userRoles.role })
+      .from(userRoles)
+      .where(and(eq(userRoles.userId, userId), not(rolesSuspended(userRoles.userId))));
     const roles = roleRows.map((r) => r.role).sort();
     const permissions = [...(await permissionsOf(this.db, roles))].sort() as Permission[];
     return {

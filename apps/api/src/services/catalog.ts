@@ -270,6 +270,17 @@ export class CatalogService {
     this.#loading = null;
   }
 
+  /** A title's new rating (the reviews service recounted it), seen at once rather than at the next refresh. */
+  setRating(id: string, average: number | null, count: number): void {
+    const t = this.#snapshot?.titles.get(id);
+    if (!t || (t.row.ratingAverage === average && t.row.ratingCount === count)) return;
+    t.row.ratingAverage = average;
+    t.row.ratingCount = count;
+    // The memoised card and detail forms carry the rating (rails ordered by rating are left to the next refresh).
+    for (const byRegion of [...this.#snapshot!.memo.summaries.values(), ...this.#snapshot!.memo.details.values()])
+      byRegion.delete(id);
+  }
+
   /** The current snapshot (loading it when there is none). */
   async snapshot(): Promise<CatalogSnapshot> {
     const snap = this.#snapshot;

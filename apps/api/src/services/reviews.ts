@@ -23,7 +23,16 @@ import type {
 import { ErrorCode } from '@reel/contracts';
 import { and, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { adminAudit, profiles, reviewCases, reviewReports, reviews, reviewVotes, users } from '../db/schema/index.js';
+import {
+  adminAudit,
+  profiles,
+  reviewCases,
+  reviewReports,
+  reviews,
+  reviewVotes,
+  titles,
+  users,
+} from '../db/schema/index.js';
 import { decodeCursor, encodeCursor, pageOf } from '../http/cursor.js';
 import { badRequest, conflict, forbidden, HttpError, notFound, rateLimited } from '../http/errors.js';
 import type { Principal } from '../http/principal.js';
@@ -46,6 +55,31 @@ export const REVIEW_RESTORE_WINDOW_MS = 7 * 24 * 3600_000;
 const WATCHED_FRACTION = 0.5;
 
 type ReviewRow = typeof reviews.$inferSelect;
+
+/**
+ * Brings each title's rating up to date: the catalog's own ratings (`external_rating_*`) together
+ * with the stars of its published, live reviews. Recomputed rather than adjusted, so edits,
+ * deletions, restores and moderation can never make it drift. Returns the new figures.
+ */
+export async function recountRatings(
+  db: Db,
+  titleIds?: readonly string[],
+): Promise<{ id: string; ratingAverage: number | null; ratingCount: number }[]> {
+  if (titleIds && titleIds.length === 0) return [];
+  const live = sql`${reviews.titleId} = ${titles.id} and ${reviews.deletedAt} is null and ${reviews.status} = 'published'`;
+  const n = sql`(select count(*)::integer from ${reviews} where ${live})`;
+  const total = sql`(select coalesce(sum(${reviews.rating}), 0)::double precision from ${reviews} where ${live})`;
+  return db
+    .update(titles)
+    .set({
+      ratingCount: sql`${titles.externalRatingCount} + ${n}`,
+      ratingAverage: sql`case when ${titles.externalRatingCount} + ${n} = 0 then null
+        else ((coalesce(${titles.externalRatingAverage}, 0) * ${titles.externalRatingCount} + ${total})
+          / (${titles.externalRatingCount} + ${n}))::real end`,
+    })
+    .where(titleIds ? inArray(titles.id, [...titleIds]) : sql`true`)
+    .returning({ id: titles.id, ratingAverage: titles.ratingAverage, ratingCount: titles.ratingCount });
+}
 
 /** Who is asking: the catalog viewer (profile, maturity) and the account. */
 export interface ReviewViewer extends Viewer {
@@ -427,7 +461,14 @@ export class ReviewService {
       if (again) return { created: false, review: await this.#edit(viewer, again, body) };
       throw error;
     }
+    await this.#recount(titleId);
     return { created: true, review: await this.#one(viewer, id) };
+  }
+
+  /** After a review's stars or visibility change: the title's rating, in the database and the catalog. */
+  async #recount(titleId: string): Promise<void> {
+    for (const r of await recountRatings(this.#db, [titleId]))
+      this.#catalog.setRating(r.id, r.ratingAverage, r.ratingCount);
   }
 
   async #live(profileId: string, titleId: string): Promise<ReviewRow | undefined> {
@@ -453,6 +494,7 @@ export class ReviewService {
         .update(reviews)
         .set({ ...changes, updatedAt: now, editedAt: now })
         .where(eq(reviews.id, row.id));
+      if (changes.rating !== undefined) await this.#recount(row.titleId);
     }
     return this.#one(viewer, row.id);
   }
@@ -483,6 +525,7 @@ export class ReviewService {
     const row = await this.#own(viewer, reviewId);
     this.#take('review.write', viewer.principal!.userId);
     await this.#db.update(reviews).set({ deletedAt: new Date() }).where(eq(reviews.id, row.id));
+    await this.#recount(row.titleId);
   }
 
   /** POST /reviews/{id}/restore. */
@@ -501,6 +544,7 @@ export class ReviewService {
     } catch {
       throw conflict('You wrote another review of this title since: delete it first to restore this one');
     }
+    await this.#recount(row.titleId);
     return this.#one(viewer, row.id);
   }
 
@@ -578,7 +622,7 @@ export class ReviewService {
       throw badRequest('text: say what is wrong', [{ field: 'text', message: 'say what is wrong' }]);
     this.#take('review.report', userId);
     const threshold = reportThreshold();
-    return this.#db.transaction(async (tx) => {
+    const result = await this.#db.transaction(async (tx) => {
       const [locked] = await tx.select().from(reviews).where(eq(reviews.id, reviewId)).for('update');
       const now = new Date();
       let [open] = await tx
@@ -623,8 +667,13 @@ export class ReviewService {
         reason: receipt.reason,
         created_at: receipt.createdAt.toISOString(),
         updated_at: receipt.updatedAt.toISOString(),
+        title_id: locked?.titleId,
       };
     });
+    // A review hidden pending moderation no longer counts towards the title's rating.
+    const { title_id: titleId, ...out } = result;
+    if (titleId) await this.#recount(titleId);
+    return out;
   }
 
   // ─── Moderation ─────────────────────────────────────────────────────────────────────────────
@@ -751,7 +800,7 @@ export class ReviewService {
     origin: { ip: string; requestId: string },
   ): Promise<AdminReviewCase> {
     const status = { keep: 'published', hide: 'hidden', delete: 'removed' } as const;
-    await this.#db.transaction(async (tx) => {
+    const titleId = await this.#db.transaction(async (tx) => {
       const [c] = await tx.select().from(reviewCases).where(eq(reviewCases.id, caseId)).for('update');
       if (!c) throw notFound('That case');
       if (c.status === 'resolved') throw conflict('This case is already resolved');
@@ -775,7 +824,9 @@ export class ReviewService {
         ip: origin.ip,
         requestId: origin.requestId,
       });
+      return r.titleId;
     });
+    await this.#recount(titleId);
     const [view] = await this.#caseViews([caseId]);
     return view as AdminReviewCase;
   }

@@ -323,6 +323,34 @@ describe('reviews routes', () => {
     assert.equal((await send('POST', `/reviews/${fresh.body.id}/restore`, author)).status, 410);
   });
 
+  it("folds each published review's stars into the title's rating, and takes them out again", async () => {
+    // t-night-terrors came with 10 ratings averaging 3.1 (the fixture's catalog ratings).
+    const rating = async () => {
+      const res = await send('GET', '/titles/t-night-terrors', null);
+      return [res.body.rating_average, res.body.review_count];
+    };
+    assert.deepEqual(await rating(), [3.1, 10]);
+    const author = await createViewer(t.app, { profiles: [{ name: 'Critic', maturityLevel: 18 }] });
+    const written = await write(author, 't-night-terrors', review(1, 'Too long'));
+    assert.equal(written.status, 201, JSON.stringify(written.body));
+    const id = written.body.id;
+    assert.deepEqual(await rating(), [2.91, 11], '(31 + 1) / 11');
+    await send('PATCH', `/reviews/${id}`, author, { rating: 3 });
+    assert.deepEqual(await rating(), [3.09, 11], '(31 + 3) / 11');
+    await send('DELETE', `/reviews/${id}`, author);
+    assert.deepEqual(await rating(), [3.1, 10], 'deleted');
+    await send('POST', `/reviews/${id}/restore`, author);
+    assert.deepEqual(await rating(), [3.09, 11], 'restored');
+    const reporters = await createCallers(t.app, [{}, {}, {}]);
+    for (const c of reporters) await send('POST', `/reviews/${id}/report`, c, { reason: 'spam' });
+    assert.deepEqual(await rating(), [3.1, 10], 'hidden pending moderation');
+    const [open] = (await send('GET', '/admin/reviews/reports?status=open', moderator)).body.items.filter(
+      (c: { review: { id: string } }) => c.review.id === id,
+    );
+    await send('POST', `/admin/reviews/reports/${open.id}/resolve`, moderator, { action: 'keep', note: 'fair' });
+    assert.deepEqual(await rating(), [3.09, 11], 'kept by a moderator');
+  });
+
   it('hides a review after three reports (one per account), and a moderator resolves it, audited', async () => {
     const author = await createViewer(t.app);
     const created = await write(author, 't-amelie', review(1, 'Buy cheap pills'));

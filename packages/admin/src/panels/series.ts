@@ -15,6 +15,7 @@ import {
 import { defineElement } from '@reel/core';
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
+import { confirmAction } from '../confirm.js';
 import { publishBadge, sourceBadge, validate } from '../form.js';
 import { AdminPanel, problemOf } from '../panel.js';
 import { pickable, titleSelect } from '../title-picker.js';
@@ -127,9 +128,11 @@ export class ReelAdminSeries extends AdminPanel {
 
   private async removeEpisode(e: AdminEpisode): Promise<void> {
     if (
-      !window.confirm(
-        msg(str`Delete episode ${e.number}, “${e.name}”, and its media?`, { id: 'admin.series.confirm-delete' }),
-      )
+      !(await confirmAction(this, {
+        heading: msg(str`Delete episode ${e.number}, “${e.name}”, and its media?`, {
+          id: 'admin.series.confirm-delete',
+        }),
+      }))
     )
       return;
     await this.client.call(adminSeriesDeleteEpisode, { params: { id: this.titleId, episode_id: e.id } });

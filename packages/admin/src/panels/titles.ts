@@ -17,6 +17,7 @@ import {
 import { defineElement } from '@reel/core';
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
+import { confirmAction } from '../confirm.js';
 import {
   errorUnder,
   fromLocalInput,
@@ -422,9 +423,11 @@ export class ReelAdminTitles extends AdminPanel {
     const { action, ids } = event.detail;
     if (
       action === 'delete' &&
-      !window.confirm(
-        msg(str`Delete ${ids.length} titles with their episodes and media?`, { id: 'admin.titles.confirm-delete' }),
-      )
+      !(await confirmAction(this, {
+        heading: msg(str`Delete ${ids.length} titles with their episodes and media?`, {
+          id: 'admin.titles.confirm-delete',
+        }),
+      }))
     )
       return;
     try {

@@ -830,6 +830,14 @@ export class PlaybackEngine extends EventTarget {
     } else this.#fail('media', 'This video cannot be decoded on this device');
   }
 
+  /** The server ended the session: when staff stopped it, fail at once with their message. */
+  #ended(error: EngineApiError): void {
+    const hint = (error.details as { hint?: { reason?: string | null; message?: string | null } } | null)?.hint;
+    if (hint?.reason === 'terminated_by_staff') {
+      this.#fail('session_terminated', hint.message || 'This stream was stopped by Reel support', 410);
+    }
+  }
+
   /** Unrecoverable: one 'error' event, loading stopped, nothing more requested until retry(). */
   #fail(code: string, message: string, status?: number): void {
     if (this.#failed || this.#destroyed) return;
@@ -903,6 +911,7 @@ export class PlaybackEngine extends EventTarget {
           return true;
         } catch (error) {
           const status = (error as EngineApiError).status ?? 0;
+          if (status === 410) this.#ended(error as EngineApiError);
           if (status !== 0 && status < 500 && status !== 429) return false;
           await sleep(jitter(500 * 2 ** i));
         }

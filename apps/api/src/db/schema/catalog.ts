@@ -54,9 +54,16 @@ export const titles = pgTable(
     artworkColor: text().notNull().default('#22222a'),
     /** Popularity score (views in the last weeks, smoothed), for sorting and trending. */
     popularity: doublePrecision().notNull().default(0),
-    /** Average review rating 1–5 and its count (kept by the reviews service). */
+    /**
+     * The title's rating, 1–5, and how many ratings make it: the ratings that came with the catalog
+     * (`externalRating*`) together with the stars of every published Reel review, kept by the
+     * reviews service on each review change (services/reviews.ts `recountRatings`).
+     */
     ratingAverage: real(),
     ratingCount: integer().notNull().default(0),
+    /** Ratings imported with the catalog (from before Reel's own reviews): the base of the rating above. */
+    externalRatingAverage: real(),
+    externalRatingCount: integer().notNull().default(0),
     /** Anime extras. */
     hasSub: boolean().notNull().default(false),
     hasDub: boolean().notNull().default(false),

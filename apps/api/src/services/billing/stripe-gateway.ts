@@ -22,10 +22,12 @@ const KNOWN: readonly string[] = Object.keys(DECLINE_MESSAGES);
 function declined(error: unknown): PaymentDeclined | null {
   const e = error as { type?: string; code?: string; decline_code?: string; message?: string };
   if (e?.type !== 'StripeCardError') return null;
-  const raw = e.decline_code ?? e.code ?? 'card_declined';
-  const code = (
-    raw === 'authentication_required' ? 'authentication_failed' : KNOWN.includes(raw) ? raw : 'card_declined'
-  ) as BillingDeclineCode;
+  // The SDK sets `decline_code` to '' when Stripe sends none (an expired card has only `code`), and a
+  // generic `decline_code` (`generic_decline`, `do_not_honor`) says less than a specific `code`: the
+  // first of the two the contract knows wins.
+  const raws = [e.decline_code, e.code].filter((r): r is string => !!r);
+  const known = raws.map((r) => (r === 'authentication_required' ? 'authentication_failed' : r));
+  const code = (known.find((r) => KNOWN.includes(r)) ?? 'card_declined') as BillingDeclineCode;
   return new PaymentDeclined(code, DECLINE_MESSAGES[code]);
 }
 

@@ -29,7 +29,7 @@ const GRACE_MS = 6 * 3600_000;
 const b64 = (buf: Buffer) => buf.toString('base64url');
 
 export class DeliverySigner {
-  #keys: { id: string; secret: Buffer; retiredAt: Date | null }[] = [];
+  #keys: { id: string; secret: Buffer; retiredAt: Date | null; createdAt: Date }[] = [];
   readonly #db: Db;
   readonly now: () => number;
 
@@ -48,7 +48,22 @@ export class DeliverySigner {
         .onConflictDoNothing();
       rows = await this.#db.select().from(deliveryKeys).orderBy(desc(deliveryKeys.createdAt));
     }
-    this.#keys = rows.map((r) => ({ id: r.id, secret: Buffer.from(r.secret, 'base64'), retiredAt: r.retiredAt }));
+    this.#keys = rows.map((r) => ({
+      id: r.id,
+      secret: Buffer.from(r.secret, 'base64'),
+      retiredAt: r.retiredAt,
+      createdAt: r.createdAt,
+    }));
+  }
+
+  /** The signing key, and the newest retired one with the time it stops verifying (admin settings). */
+  keyState(): { current: { id: string; createdAt: Date }; previous: { id: string; validUntil: Date } | null } {
+    const previous = this.#keys.find((k) => k.retiredAt);
+    const validUntil = previous?.retiredAt ? new Date(previous.retiredAt.getTime() + GRACE_MS) : null;
+    return {
+      current: { id: this.#current.id, createdAt: this.#current.createdAt },
+      previous: previous && validUntil && validUntil.getTime() > this.now() ? { id: previous.id, validUntil } : null,
+    };
   }
 
   get #current() {
@@ -109,9 +124,13 @@ export class DeliverySigner {
     return { ok: true, grant };
   }
 
-  /** Starts signing with a new key; the old one verifies for the grace period. */
-  async rotate(): Promise<void> {
-    const now = new Date(this.now());
+  /**
+   * Starts signing with a new key; the old one verifies for `graceMs` more (default 6 h). A retired
+   * key verifies until `retired_at + 6 h`, so a shorter or longer grace moves `retired_at` back or
+   * forward by the difference (admin delivery settings, issue 17).
+   */
+  async rotate(graceMs: number = GRACE_MS): Promise<void> {
+    const now = new Date(this.now() + graceMs - GRACE_MS);
     await this.#db.transaction(async (tx) => {
       await tx.update(deliveryKeys).set({ retiredAt: now }).where(isNull(deliveryKeys.retiredAt));
       await tx.insert(deliveryKeys).values({ id: newId('dk'), secret: randomBytes(32).toString('base64') });
