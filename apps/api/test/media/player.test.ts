@@ -153,6 +153,7 @@ describe('player sessions and entitlements', () => {
       [first.json().session_id, second.json().session_id].sort(),
     );
     assert.ok(error.details.hint.upgrade, 'the refusal names a plan with more screens');
+    assert.match(error.message, /2 screens at a time: stop another stream first, or upgrade to \w+ for \d+ screens/);
     // The same device starting again replaces its own stream.
     const again = await call(phone, 'POST', '/player/sessions/enhanced', { title_id: film });
     assert.equal(again.statusCode, 201);

@@ -292,7 +292,10 @@ export class PlayerService {
       throw new HttpError(
         409,
         'stream_limit',
-        `Your plan plays on ${ent.concurrentStreams} screen${ent.concurrentStreams === 1 ? '' : 's'} at a time: stop another stream first`,
+        `Your plan plays on ${ent.concurrentStreams} screen${ent.concurrentStreams === 1 ? '' : 's'} at a time: stop another stream first` +
+          (upgrade
+            ? `, or upgrade to ${upgrade[0]?.toUpperCase()}${upgrade.slice(1)} for ${playbackEntitlements(upgrade).concurrentStreams} screens`
+            : ''),
         {
           hint: {
             limit: ent.concurrentStreams,
