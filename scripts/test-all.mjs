@@ -32,7 +32,10 @@ const suites = [
     counts: true,
   },
   {
-    // The same apps/api tests on a real PostgreSQL server (a throw-away cluster; .ci/run installs it).
+    // The apps/api tests again on a real PostgreSQL server (a throw-away cluster; .ci/run installs
+    // it), except those whose subject does not touch the database engine: the contract's fuzz and
+    // authorization matrices (input validation and guards, identical on both) and the ffmpeg-bound
+    // media and asset tests (encoding, probing). They run on PGlite above.
     id: 'unit-postgres',
     title: 'API tests on PostgreSQL',
     cmd: node(
@@ -42,6 +45,7 @@ const suites = [
       'unit',
       'apps/api',
       '--results=unit-postgres',
+      '--exclude=test/contract/fuzz,test/contract/authz,test/media/demo,test/media/ingest,test/media/pipeline,test/admin/audio-tracks,test/admin/artwork,test/admin/subtitles,test/admin/trailers,test/admin/streams',
     ),
     counts: true,
   },

@@ -12,8 +12,11 @@ import { join, relative } from 'node:path';
 import { findFiles, root, workspacePackages } from './workspace.mjs';
 
 const args = process.argv.slice(2);
-const resultsName = args.find((a) => a.startsWith('--results='))?.slice('--results='.length);
-const [suite = 'unit', ...filters] = args.filter((a) => !a.startsWith('--results='));
+const option = (name) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const resultsName = option('results');
+// `--exclude=a,b`: leave out files whose path contains any of these.
+const excluded = (option('exclude') ?? '').split(',').filter(Boolean);
+const [suite = 'unit', ...filters] = args.filter((a) => !a.startsWith('--'));
 const results = resultsName || suite;
 let files;
 if (suite === 'unit') {
@@ -30,7 +33,9 @@ if (suite === 'unit') {
   console.error(`unknown suite ${suite} (unit or e2e)`);
   process.exit(2);
 }
-files = files.map((f) => relative(root, f)).filter((f) => filters.every((x) => f.includes(x)));
+files = files
+  .map((f) => relative(root, f))
+  .filter((f) => filters.every((x) => f.includes(x)) && !excluded.some((x) => f.includes(x)));
 
 const resultsDir = join(root, '.test-results');
 mkdirSync(resultsDir, { recursive: true });
@@ -48,7 +53,8 @@ const nodeArgs = [
   '--import',
   'tsx',
   '--test',
-  `--test-concurrency=2`,
+  // e2e files spend most of their time waiting on real playback and timers: three at a time.
+  `--test-concurrency=${suite === 'e2e' ? 3 : 2}`,
   '--test-reporter=spec',
   '--test-reporter-destination=stdout',
   '--test-reporter=tap',

@@ -24,8 +24,40 @@ const TYPES: Record<string, string> = {
   jpg: 'image/jpeg',
 };
 /** Sprite images are shared with the public thumbnail endpoint and last as long as the output. */
-const IMMUTABLE = 'max-age=31536000, immutable';
-const PLAYLIST_CACHE = 'private, max-age=10';
+type AssetKind = 'manifest' | 'segment' | 'subtitle' | 'sprite' | 'artwork';
+
+/** The kind of a media file, for its cache policy. */
+const kindOf = (file: string, ext: string): AssetKind =>
+  ext === 'm3u8'
+    ? 'manifest'
+    : file.endsWith('thumbnails.vtt') || /\.(jpe?g|png|webp)$/.test(file)
+      ? 'sprite'
+      : ext === 'vtt'
+        ? 'subtitle'
+        : 'segment';
+
+/**
+ * Cache-Control for a media file, from the delivery settings staff edit (admin, CDN delivery):
+ * read on every response, so a change applies to the next one. Playlists stay private (they
+ * carry the viewer's token); a file signed in its query may be kept by shared caches.
+ */
+function cacheControl(app: FastifyInstance, kind: AssetKind, shared: boolean): string {
+  const p = app.deliverySettings?.cache_policies.find((c) => c.asset_kind === kind);
+  if (!p)
+    return kind === 'manifest'
+      ? 'private, max-age=10'
+      : `${shared ? 'public' : 'private'}, max-age=31536000, immutable`;
+  const share = shared && kind !== 'manifest';
+  return [
+    share ? 'public' : 'private',
+    `max-age=${p.max_age_seconds}`,
+    share && p.s_maxage_seconds !== null ? `s-maxage=${p.s_maxage_seconds}` : '',
+    p.stale_while_revalidate_seconds > 0 ? `stale-while-revalidate=${p.stale_while_revalidate_seconds}` : '',
+    p.immutable ? 'immutable' : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
 const SEGMENT = /^[A-Za-z0-9_-][A-Za-z0-9_.-]{0,127}$/;
 
 /** CORS on every media answer, errors included: a cross-origin player must be able to read a 403. */
@@ -168,14 +200,14 @@ async function serveMedia(app: FastifyInstance, request: FastifyRequest, reply: 
       ext === 'm3u8'
         ? rewritePlaylist(text, fromQuery ? (token as string) : null, grant.maxHeight)
         : rewriteThumbnails(text, fromQuery ? (token as string) : null);
-    reply.header('cache-control', PLAYLIST_CACHE);
+    reply.header('cache-control', cacheControl(app, kindOf(file, ext), Boolean(fromQuery)));
     return reply.code(200).send(body);
   }
   const etag = `"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`;
   reply.header('etag', etag);
   reply.header('last-modified', stat.mtime.toUTCString());
   reply.header('accept-ranges', 'bytes');
-  reply.header('cache-control', `${fromQuery ? 'public' : 'private'}, ${IMMUTABLE}`);
+  reply.header('cache-control', cacheControl(app, kindOf(file, ext), Boolean(fromQuery)));
   if (request.headers['if-none-match'] === etag) return reply.code(304).send();
   const range = parseRange(request.headers.range, stat.size);
   if (range === 'invalid') {

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { createViewer, type TestCaller } from '../fixtures.js';
+import { createStaff, createViewer, type TestCaller } from '../fixtures.js';
 import type { TestApp } from '../helper.js';
 import { insertTitle, mediaApp, parseMaster, parseMedia, readyAsset } from './support.js';
 
@@ -66,6 +66,42 @@ describe('signed media delivery', () => {
     const init = new URL(media.map as string, variantUrl);
     const initRes = await get(init.pathname + init.search);
     assert.equal(initRes.headers['content-type'], 'video/mp4');
+  });
+
+  it('applies the cache policies staff set for delivery to the next response, without a restart', async () => {
+    const admin = await createStaff(app, 'admin');
+    const send = (method: 'GET' | 'PUT', body?: unknown) =>
+      app.inject({
+        method,
+        url: '/api/v1/admin/assets/cdn-delivery',
+        headers: { ...admin.headers, ...(body ? { 'content-type': 'application/json' } : {}) },
+        ...(body ? { payload: JSON.stringify(body) } : {}),
+      });
+    const current = (await send('GET')).json();
+    const policies = current.cache_policies.map((p: { asset_kind: string }) =>
+      p.asset_kind === 'manifest'
+        ? { ...p, max_age_seconds: 4 }
+        : p.asset_kind === 'segment'
+          ? { ...p, max_age_seconds: 600, immutable: false, stale_while_revalidate_seconds: 30 }
+          : p,
+    );
+    const saved = await send('PUT', { ...current, cache_policies: policies });
+    assert.equal(saved.statusCode, 200, saved.body);
+    try {
+      const master = await get(session.manifest_url);
+      assert.equal(master.headers['cache-control'], 'private, max-age=4');
+      const variant = new URL(
+        parseMaster(master.body).variants[0]?.uri as string,
+        new URL(session.manifest_url, 'http://x'),
+      );
+      const media = parseMedia((await get(variant.pathname + variant.search)).body);
+      const seg = new URL(media.segments[0]?.uri as string, variant);
+      const segment = await get(seg.pathname + seg.search);
+      assert.equal(segment.headers['cache-control'], 'public, max-age=600, stale-while-revalidate=30');
+    } finally {
+      const now = (await send('GET')).json();
+      await send('PUT', { ...now, cache_policies: current.cache_policies });
+    }
   });
 
   it('answers 403 with CORS headers without a valid signature: missing, tampered, expired, another asset', async () => {

@@ -26,7 +26,7 @@ export const DEFAULT_DELIVERY: Stored = {
   cache_policies: [
     {
       asset_kind: 'manifest',
-      max_age_seconds: 2,
+      max_age_seconds: 10,
       s_maxage_seconds: null,
       stale_while_revalidate_seconds: 0,
       immutable: false,
