@@ -26,7 +26,7 @@ import { newId } from '../../ids.js';
 import type { TitleRecord } from '../catalog.js';
 import { SettingsService } from '../settings.js';
 import { viewerOf } from '../viewer.js';
-import { planFor, playbackEntitlements } from './entitlements.js';
+import { planFor, planForStreams, playbackEntitlements } from './entitlements.js';
 import type { AssetRow } from './index.js';
 import { MediaService } from './index.js';
 import { heightOf, QUALITY_ORDER } from './ladder.js';
@@ -286,21 +286,19 @@ export class PlayerService {
       .where(and(eq(playerSessions.userId, principal.userId), eq(playerSessions.status, 'active')))
       .orderBy(asc(playerSessions.createdAt));
     if (active.length >= ent.concurrentStreams) {
-      const upgrade = ['basic', 'standard', 'premium'].find(
-        (p) => playbackEntitlements(p).concurrentStreams > ent.concurrentStreams,
-      );
+      const upgrade = planForStreams(ent.concurrentStreams);
       throw new HttpError(
         409,
         'stream_limit',
         `Your plan plays on ${ent.concurrentStreams} screen${ent.concurrentStreams === 1 ? '' : 's'} at a time: stop another stream first` +
           (upgrade
-            ? `, or upgrade to ${upgrade[0]?.toUpperCase()}${upgrade.slice(1)} for ${playbackEntitlements(upgrade).concurrentStreams} screens`
+            ? `, or upgrade to ${upgrade.name} for ${playbackEntitlements(upgrade.code).concurrentStreams} screens`
             : ''),
         {
           hint: {
             limit: ent.concurrentStreams,
             plan: ent.plan,
-            upgrade: upgrade ?? null,
+            upgrade: upgrade?.code ?? null,
             streams: active.map((s) => ({
               session_id: s.id,
               title_id: s.titleId,
