@@ -91,8 +91,10 @@ describe('reviews, end to end', () => {
         await page.waitForTimeout(300);
       }
     }
-    await page.locator('reel-reviews .summary:not([aria-busy])').waitFor({ timeout: 20_000 });
-    await page.locator('reel-reviews .list, reel-reviews .reel-state--empty').first().waitFor({ timeout: 20_000 });
+    // The reviews load lazily once scrolled to (their package, then the summary and the list): on a
+    // 2-core machine running other e2e files at the same time that has taken over 20 s.
+    await page.locator('reel-reviews .summary:not([aria-busy])').waitFor({ timeout: 60_000 });
+    await page.locator('reel-reviews .list, reel-reviews .reel-state--empty').first().waitFor({ timeout: 60_000 });
   }
 
   it('write → "Watched" → edit → helpful votes move it up → three reports hide it → a moderator keeps it', async () => {
@@ -115,18 +117,18 @@ describe('reviews, end to end', () => {
     await page.locator('reel-reviews #body textarea').fill('Saw it twice.\nThe ending still gets me.');
     await page.locator('reel-reviews [data-action="save"]').click();
     const own = page.locator('reel-reviews .own article');
-    await own.waitFor({ timeout: 15_000 });
+    await own.waitFor({ timeout: 30_000 });
     assert.equal(await own.locator('.headline').textContent(), 'Stays with you');
     await own.locator('.watched').waitFor();
     const reviewId = (await own.getAttribute('data-id')) as string;
     // …and in the list, with its badge.
-    await page.locator(`reel-reviews .list article[data-id="${reviewId}"] .watched`).waitFor({ timeout: 15_000 });
+    await page.locator(`reel-reviews .list article[data-id="${reviewId}"] .watched`).waitFor({ timeout: 30_000 });
 
     // Edit it.
     await own.locator('[data-action="edit"]').click();
     await page.locator('reel-reviews #headline input').fill('Stays with you, long after');
     await page.locator('reel-reviews [data-action="save"]').click();
-    await page.locator('reel-reviews .own article .edited').waitFor({ timeout: 15_000 });
+    await page.locator('reel-reviews .own article .edited').waitFor({ timeout: 30_000 });
     assert.equal(await page.locator('reel-reviews .own .headline').textContent(), 'Stays with you, long after');
 
     // Sorted by most helpful (the default) before any vote: where it stands.
@@ -160,7 +162,7 @@ describe('reviews, end to end', () => {
       ((await api('GET', `/titles/${titleId}/reviews?limit=50`, null)).body.items as ReviewJson[]).map((r) => r.id);
     assert.ok(!(await publicList()).includes(reviewId), 'hidden from everyone');
     await openTitle(page, titleId);
-    await page.locator('reel-reviews .own .notice').waitFor({ timeout: 15_000 });
+    await page.locator('reel-reviews .own .notice').waitFor({ timeout: 30_000 });
     assert.deepEqual(
       (await listed(page)).filter((id) => id === reviewId),
       [],
@@ -187,7 +189,7 @@ describe('reviews, end to end', () => {
     // Visible again, to everyone and on the page.
     assert.ok((await publicList()).includes(reviewId));
     await openTitle(page, titleId);
-    await page.locator(`reel-reviews .list article[data-id="${reviewId}"]`).waitFor({ timeout: 15_000 });
+    await page.locator(`reel-reviews .list article[data-id="${reviewId}"]`).waitFor({ timeout: 30_000 });
     assert.equal(await page.locator('reel-reviews .own .notice').count(), 0);
     await csp.assertNone();
     await page.close();
