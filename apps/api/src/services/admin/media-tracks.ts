@@ -31,7 +31,7 @@ import { newId } from '../../ids.js';
 import { probe, runFfmpeg } from '../media/ffmpeg.js';
 import type { AssetRow } from '../media/index.js';
 import { AAC_LC, avcCodecs, avcCodecsFromInit, chooseRungs, endonym, widthFor } from '../media/ladder.js';
-import { masterPlaylist, segmentDurations } from '../media/pipeline.js';
+import { hlsArgs, masterPlaylist, segmentDurations } from '../media/pipeline.js';
 import type { PackagedAudio, PackagedMedia, PackagedSubtitle, ProbeResult } from '../media/types.js';
 import { parseSubtitles } from './subtitle-text.js';
 
@@ -338,24 +338,6 @@ export async function clearDefault(app: FastifyInstance, kind: 'audio' | 'subtit
   if (ids.length) await app.db.update(table).set({ isDefault: false }).where(inArray(table.id, ids));
 }
 
-const hls = (segmentSeconds: number, dir: string) => [
-  '-f',
-  'hls',
-  '-hls_time',
-  String(segmentSeconds),
-  '-hls_playlist_type',
-  'vod',
-  '-hls_segment_type',
-  'fmp4',
-  '-hls_flags',
-  'independent_segments',
-  '-hls_fmp4_init_filename',
-  'init.mp4',
-  '-hls_segment_filename',
-  join(dir, 'seg_%05d.m4s'),
-  join(dir, 'index.m3u8'),
-];
-
 /** Peak bits per second and bytes of a media playlist's segments. */
 export function measureRendition(dir: string): { peak: number; average: number; count: number; bytes: number } {
   const text = readFileSync(join(dir, 'index.m3u8'), 'utf8');
@@ -429,7 +411,7 @@ export async function encodeAudio(app: FastifyInstance, trackId: string, file: s
       '48000',
       '-t',
       String(asset.output.duration),
-      ...hls(asset.output.segmentSeconds, dir),
+      ...hlsArgs(asset.output.segmentSeconds, dir),
     ]);
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
@@ -521,7 +503,7 @@ export async function rerunRung(app: FastifyInstance, assetId: string, label: st
     '0',
     '-force_key_frames',
     `expr:gte(t,n_forced*${seg})`,
-    ...hls(seg, work),
+    ...hlsArgs(seg, work),
   ]);
   const m = measureRendition(work);
   const old = `${finalDir}.old`;

@@ -297,7 +297,8 @@ function measure(dir: string): { peak: number; average: number; count: number; b
   return { peak: Math.round(peak), average: Math.round(total ? (bytes * 8) / total : 0), count: files.length, bytes };
 }
 
-const hlsArgs = (segmentSeconds: number, dir: string) => [
+/** ffmpeg's output arguments for one fMP4 HLS rendition in `dir` (the admin's track tools reuse them). */
+export const hlsArgs = (segmentSeconds: number, dir: string) => [
   '-f',
   'hls',
   '-hls_time',
